@@ -1,0 +1,37 @@
+package family.gallery.site;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import family.gallery.ingest.MalformedEventException;
+import family.gallery.ingest.MediaKey;
+import family.gallery.ingest.ObjectEvent;
+import family.gallery.ingest.S3EventMessages;
+
+/** Reads what reaches the rebuild queue and says which change it announces. */
+@ApplicationScoped
+public class ChangeNotices {
+
+    private static final Logger LOG = Logger.getLogger(ChangeNotices.class);
+    static final String CATALOG_CHANGED = "{\"type\":\"catalog-changed\"}";
+
+    /** @return how many site-relevant changes the message announced */
+    public int record(String body) {
+        if (CATALOG_CHANGED.equals(body)) {
+            LOG.info("catalog changed");
+            return 1;
+        }
+        if (!S3EventMessages.isS3Notification(body)) {
+            throw new MalformedEventException("rebuild queue message is neither a catalog change nor an S3 notification");
+        }
+        int changes = 0;
+        for (ObjectEvent event : S3EventMessages.parse(body)) {
+            if (event.mediaKey().kind() == MediaKey.Kind.ALBUM_METADATA) {
+                LOG.infof("album metadata %s: %s", event.type(), event.key());
+                changes++;
+            }
+        }
+        return changes;
+    }
+}

@@ -1,0 +1,140 @@
+package family.gallery.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import family.gallery.template.StackTemplate.Resource;
+
+/** The event topology of the deployed template.yaml holds the properties the pipeline relies on. */
+class TemplateTopologyTest {
+
+    private static StackTemplate template;
+
+    @BeforeAll
+    static void load() {
+        template = StackTemplate.load(StackTemplate.locate());
+    }
+
+    @Test
+    void isASamTemplate() {
+        assertEquals("AWS::Serverless-2016-10-31", template.root().get("Transform"));
+    }
+
+    @Test
+    void everyReferenceNamesAResourceParameterOrPseudoParameter() {
+        Set<String> known = new HashSet<>(template.section("Resources").keySet());
+        known.addAll(template.section("Parameters").keySet());
+        List<String> references = new java.util.ArrayList<>();
+        collectReferences(template.root(), references);
+        assertFalse(references.isEmpty());
+        for (String reference : references) {
+            assertTrue(known.contains(reference) || reference.startsWith("AWS::"), "unknown reference " + reference);
+        }
+    }
+
+    @Test
+    void everyWorkQueueHasADeadLetterQueue() {
+        List<Resource> queues = template.resourcesOfType("AWS::SQS::Queue");
+        Set<String> deadLetterQueues = new HashSet<>();
+        for (Resource queue : queues) {
+            queue.property("RedrivePolicy.deadLetterTargetArn").ifPresent(target -> deadLetterQueues.add(getAttTarget(target)));
+        }
+        for (Resource queue : queues) {
+            if (!deadLetterQueues.contains(queue.logicalId())) {
+                assertTrue(queue.property("RedrivePolicy.maxReceiveCount").isPresent(), queue.logicalId() + " has no redrive policy");
+            }
+        }
+        assertEquals(Set.of("ResizeDeadLetterQueue", "RebuildDeadLetterQueue"), deadLetterQueues);
+    }
+
+    @Test
+    void sqsTriggeredFunctionsReportPartialFailuresAndQueuesOutwaitThem() {
+        int globalTimeout = Integer.parseInt(String.valueOf(
+                Nodes.asMap(template.section("Globals").get("Function"), "Globals.Function").get("Timeout")));
+        int sqsSources = 0;
+        for (Resource function : template.resourcesOfType("AWS::Serverless::Function")) {
+            int timeout = function.property("Timeout").map(t -> Integer.parseInt(String.valueOf(t))).orElse(globalTimeout);
+            Map<String, Object> events = function.property("Events").map(e -> Nodes.asMap(e, "Events")).orElse(Map.of());
+            for (Map.Entry<String, Object> event : events.entrySet()) {
+                Map<String, Object> source = Nodes.asMap(event.getValue(), event.getKey());
+                if (!"SQS".equals(source.get("Type"))) {
+                    continue;
+                }
+                sqsSources++;
+                Map<String, Object> properties = Nodes.asMap(source.get("Properties"), event.getKey() + ".Properties");
+                String where = function.logicalId() + "." + event.getKey();
+                assertEquals(List.of("ReportBatchItemFailures"), properties.get("FunctionResponseTypes"), where);
+                Resource queue = template.requireResource(getAttTarget(properties.get("Queue")));
+                int visibility = Integer.parseInt(String.valueOf(queue.property("VisibilityTimeout").orElse(30)));
+                assertTrue(visibility >= 6 * timeout,
+                        queue.logicalId() + " visibility " + visibility + " s is under six times " + where + "'s timeout " + timeout + " s");
+            }
+        }
+        assertEquals(2, sqsSources);
+    }
+
+    @Test
+    void bucketsArePrivateAndEncrypted() {
+        List<Resource> buckets = template.resourcesOfType("AWS::S3::Bucket");
+        assertEquals(3, buckets.size());
+        for (Resource bucket : buckets) {
+            for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+                assertEquals(true, bucket.property("PublicAccessBlockConfiguration." + setting).orElse(false),
+                        bucket.logicalId() + " " + setting);
+            }
+            assertTrue(bucket.property("BucketEncryption").isPresent(), bucket.logicalId());
+        }
+        assertEquals("Enabled", template.requireResource("SourceBucket").property("VersioningConfiguration.Status").orElseThrow());
+    }
+
+    @Test
+    void onlyTheSourceBucketPublishesAndOnlyTheTopicSends() {
+        Resource topicPolicy = template.requireResource("MediaEventsTopicPolicy");
+        Map<String, Object> statement = Nodes.asMap(
+                Nodes.asList(topicPolicy.property("PolicyDocument.Statement").orElseThrow(), "Statement").get(0), "Statement");
+        assertEquals(Map.of("Service", "s3.amazonaws.com"), statement.get("Principal"));
+        assertTrue(Nodes.asMap(statement.get("Condition"), "Condition").containsKey("ArnEquals"));
+
+        Resource queuePolicy = template.requireResource("MediaEventsQueuePolicy");
+        Map<String, Object> queueStatement = Nodes.asMap(
+                Nodes.asList(queuePolicy.property("PolicyDocument.Statement").orElseThrow(), "Statement").get(0), "Statement");
+        assertEquals(Map.of("Service", "sns.amazonaws.com"), queueStatement.get("Principal"));
+        Map<String, Object> arnEquals = Nodes.asMap(Nodes.asMap(queueStatement.get("Condition"), "Condition").get("ArnEquals"), "ArnEquals");
+        assertEquals(Map.of("Ref", "MediaEventsTopic"), arnEquals.get("aws:SourceArn"));
+    }
+
+    private static String getAttTarget(Object node) {
+        Object getAtt = Nodes.asMap(node, "reference").get("Fn::GetAtt");
+        return Nodes.asString(Nodes.asList(getAtt, "Fn::GetAtt").get(0), "Fn::GetAtt");
+    }
+
+    private static void collectReferences(Object node, List<String> references) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if ("Ref".equals(key) && value instanceof String name) {
+                    references.add(name);
+                } else if ("Fn::GetAtt".equals(key) && value instanceof List<?> list) {
+                    references.add(String.valueOf(list.get(0)));
+                } else if ("Fn::Sub".equals(key) && value instanceof String text) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([^}.!]+)[^}]*}").matcher(text);
+                    while (m.find()) {
+                        references.add(m.group(1));
+                    }
+                } else {
+                    collectReferences(value, references);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectReferences(item, references));
+        }
+    }
+}
