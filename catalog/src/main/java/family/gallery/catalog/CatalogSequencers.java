@@ -1,0 +1,24 @@
+package family.gallery.catalog;
+
+import java.util.Locale;
+
+import family.gallery.ingest.Sequencers;
+
+/**
+ * S3 sequencers in a form DynamoDB can compare in a condition expression: upper case and
+ * right-padded with zeros to a fixed width, which orders exactly as {@link Sequencers#compare} does.
+ */
+final class CatalogSequencers {
+
+    static final int WIDTH = 64;
+
+    private CatalogSequencers() {
+    }
+
+    static String sortable(String sequencer) {
+        if (sequencer.isEmpty() || sequencer.length() > WIDTH || !sequencer.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new IllegalArgumentException("not an S3 sequencer: " + sequencer);
+        }
+        return sequencer.toUpperCase(Locale.ROOT) + "0".repeat(WIDTH - sequencer.length());
+    }
+}

@@ -1,0 +1,83 @@
+package family.gallery.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * The photo entries of the catalog table. Writes are conditional on S3's sequencer, so duplicate,
+ * late and out-of-order events can neither roll an entry back nor bring a deleted photo back.
+ * Reads are strongly consistent. Thread-safe; the client is the caller's.
+ */
+public final class PhotoCatalog {
+
+    private static final String NEWER_THAN_STORED = "attribute_not_exists(" + PhotoItems.PK + ") OR "
+            + PhotoItems.SEQUENCER + " < :sequencer";
+    private static final Map<String, String> STATUS_NAME = Map.of("#status", PhotoItems.STATUS);
+    private static final AttributeValue DELETED = PhotoItems.s(PhotoStatus.DELETED.name());
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public PhotoCatalog(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** The entry for one original, tombstones included. */
+    public Optional<PhotoEntry> find(PhotoId id) {
+        Map<String, AttributeValue> item = dynamo
+                .getItem(r -> r.tableName(table).key(PhotoItems.key(id)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PhotoItems.fromItem(item));
+    }
+
+    /**
+     * Writes the entry unless the catalog already holds an entry for the same original with the
+     * same or a newer sequencer.
+     */
+    public Recorded record(PhotoEntry entry) {
+        try {
+            PutItemResponse response = dynamo.putItem(r -> r.tableName(table)
+                    .item(PhotoItems.toItem(entry))
+                    .conditionExpression(NEWER_THAN_STORED)
+                    .expressionAttributeValues(Map.of(":sequencer",
+                            PhotoItems.s(CatalogSequencers.sortable(entry.sequencer()))))
+                    .returnValues(ReturnValue.ALL_OLD));
+            return new Recorded(entry, true, entryOf(response.attributes()));
+        } catch (ConditionalCheckFailedException stale) {
+            return new Recorded(entry, false, entryOf(stale.item()));
+        }
+    }
+
+    /** The READY and FAILED entries of one album (not of its sub-albums), in file name order. */
+    public List<PhotoEntry> album(String album) {
+        return dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :photo)")
+                        .filterExpression("#status <> :deleted")
+                        .expressionAttributeNames(STATUS_NAME)
+                        .expressionAttributeValues(Map.of(":pk", PhotoItems.s(PhotoId.partitionKey(album)),
+                                ":photo", PhotoItems.s(PhotoId.PHOTO_PREFIX), ":deleted", DELETED)))
+                .items().stream().map(PhotoItems::fromItem).toList();
+    }
+
+    /** Every READY and FAILED entry of every album, in no particular order. */
+    public List<PhotoEntry> photos() {
+        return dynamo.scanPaginator(r -> r.tableName(table).consistentRead(true)
+                        .filterExpression("begins_with(pk, :album) AND begins_with(sk, :photo) AND #status <> :deleted")
+                        .expressionAttributeNames(STATUS_NAME)
+                        .expressionAttributeValues(Map.of(":album", PhotoItems.s(PhotoId.ALBUM_PREFIX),
+                                ":photo", PhotoItems.s(PhotoId.PHOTO_PREFIX), ":deleted", DELETED)))
+                .items().stream().map(PhotoItems::fromItem).toList();
+    }
+
+    private static Optional<PhotoEntry> entryOf(Map<String, AttributeValue> item) {
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PhotoItems.fromItem(item));
+    }
+}
