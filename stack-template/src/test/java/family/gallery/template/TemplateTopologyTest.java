@@ -112,6 +112,105 @@ class TemplateTopologyTest {
         assertEquals(Map.of("Ref", "MediaEventsTopic"), arnEquals.get("aws:SourceArn"));
     }
 
+    @Test
+    void everyDeadLetterQueueAndFunctionHasAnAlarmAndEveryFunctionALogGroup() {
+        List<Resource> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
+        Set<String> watched = new HashSet<>();
+        for (Resource alarm : alarms) {
+            assertTrue(alarm.property("AlarmActions").isPresent(), alarm.logicalId() + " notifies nobody");
+            for (Object dimension : Nodes.asList(alarm.property("Dimensions").orElse(List.of()), "Dimensions")) {
+                Object value = Nodes.asMap(dimension, "Dimension").get("Value");
+                Map<String, Object> reference = Nodes.asMap(value, alarm.logicalId() + " dimension");
+                watched.add(reference.containsKey("Ref") ? (String) reference.get("Ref") : getAttTarget(reference));
+            }
+        }
+        Set<String> logGroups = new HashSet<>();
+        for (Resource group : template.resourcesOfType("AWS::Logs::LogGroup")) {
+            assertTrue(group.property("RetentionInDays").isPresent(), group.logicalId() + " keeps logs forever");
+            String name = String.valueOf(Nodes.asMap(group.property("LogGroupName").orElseThrow(), "LogGroupName").get("Fn::Sub"));
+            logGroups.add(name.replaceAll(".*\\$\\{([^}]+)}.*", "$1"));
+        }
+        for (Resource queue : template.resourcesOfType("AWS::SQS::Queue")) {
+            if (queue.property("RedrivePolicy").isEmpty()) {
+                assertTrue(watched.contains(queue.logicalId()), "no alarm on dead-letter queue " + queue.logicalId());
+            }
+        }
+        for (Resource function : template.resourcesOfType("AWS::Serverless::Function")) {
+            assertTrue(watched.contains(function.logicalId()), "no alarm on errors of " + function.logicalId());
+            assertTrue(logGroups.contains(function.logicalId()), "no log group with retention for " + function.logicalId());
+        }
+    }
+
+    @Test
+    void preciousDataIsRetainedAndOldVersionsArchived() {
+        for (String logicalId : List.of("SourceBucket", "CatalogTable", "AccountsTable")) {
+            Resource resource = template.requireResource(logicalId);
+            assertEquals("Retain", resource.attribute("DeletionPolicy").orElse(null), logicalId);
+            assertEquals("Retain", resource.attribute("UpdateReplacePolicy").orElse(null), logicalId);
+        }
+        for (String table : List.of("CatalogTable", "AccountsTable")) {
+            assertEquals(true, template.requireResource(table)
+                    .property("PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled").orElse(false), table);
+        }
+        List<Object> rules = Nodes.asList(template.requireResource("SourceBucket")
+                .property("LifecycleConfiguration.Rules").orElseThrow(), "Rules");
+        assertTrue(rules.toString().contains("DEEP_ARCHIVE"), rules.toString());
+        for (Resource bucket : template.resourcesOfType("AWS::S3::Bucket")) {
+            assertTrue(bucket.property("LifecycleConfiguration.Rules").orElse(List.of()).toString()
+                    .contains("AbortIncompleteMultipartUpload={DaysAfterInitiation=7}"), bucket.logicalId());
+        }
+    }
+
+    @Test
+    void noStatementGrantsEveryActionOnEveryResource() {
+        List<Map<String, Object>> statements = new java.util.ArrayList<>();
+        collectStatements(template.root(), statements);
+        assertFalse(statements.isEmpty());
+        for (Map<String, Object> statement : statements) {
+            if (!"Allow".equals(statement.get("Effect"))) {
+                continue;
+            }
+            boolean anyAction = List.of("*").equals(asList(statement.get("Action"))) || asList(statement.get("Action")).contains("*");
+            boolean anyResource = asList(statement.get("Resource")).contains("*");
+            assertFalse(anyAction && anyResource, "statement allows * on *: " + statement);
+            assertFalse(asList(statement.get("Action")).stream().anyMatch(a -> String.valueOf(a).endsWith(":*")) && anyResource,
+                    "statement allows a whole service on *: " + statement);
+        }
+    }
+
+    @Test
+    void uploadersMayChangeOnlyAlbums() {
+        Resource policy = template.requireResource("UploaderPolicy");
+        for (Object item : Nodes.asList(policy.property("PolicyDocument.Statement").orElseThrow(), "Statement")) {
+            Map<String, Object> statement = Nodes.asMap(item, "Statement");
+            Object resource = statement.get("Resource");
+            if (asList(statement.get("Action")).contains("s3:ListBucket")) {
+                assertEquals(Map.of("Fn::GetAtt", List.of("SourceBucket", "Arn")), resource);
+                assertTrue(String.valueOf(statement.get("Condition")).contains("albums/"), statement.toString());
+            } else {
+                assertEquals(Map.of("Fn::Sub", "${SourceBucket.Arn}/albums/*"), resource);
+            }
+        }
+    }
+
+    private static List<Object> asList(Object node) {
+        return node instanceof List<?> list ? List.copyOf(list) : node == null ? List.of() : List.of(node);
+    }
+
+    private static void collectStatements(Object node, List<Map<String, Object>> statements) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if ("Statement".equals(key)) {
+                    asList(value).forEach(s -> statements.add(Nodes.asMap(s, "Statement")));
+                } else {
+                    collectStatements(value, statements);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectStatements(item, statements));
+        }
+    }
+
     private static String getAttTarget(Object node) {
         Object getAtt = Nodes.asMap(node, "reference").get("Fn::GetAtt");
         return Nodes.asString(Nodes.asList(getAtt, "Fn::GetAtt").get(0), "Fn::GetAtt");
