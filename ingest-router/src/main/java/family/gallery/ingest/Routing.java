@@ -18,6 +18,12 @@ import java.util.Set;
  */
 public final class Routing {
 
+    /**
+     * The body the resize function sends to the rebuild queue, once per batch that changed the
+     * catalog, after the renditions exist.
+     */
+    public static final String CATALOG_CHANGED = "{\"type\":\"catalog-changed\"}";
+
     public enum Destination {
         RESIZE_QUEUE, REBUILD_QUEUE
     }

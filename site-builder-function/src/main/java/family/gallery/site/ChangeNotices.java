@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import family.gallery.ingest.MalformedEventException;
 import family.gallery.ingest.MediaKey;
 import family.gallery.ingest.ObjectEvent;
+import family.gallery.ingest.Routing;
 import family.gallery.ingest.S3EventMessages;
 
 /** Reads what reaches the rebuild queue and says which change it announces. */
@@ -14,7 +15,7 @@ import family.gallery.ingest.S3EventMessages;
 public class ChangeNotices {
 
     private static final Logger LOG = Logger.getLogger(ChangeNotices.class);
-    static final String CATALOG_CHANGED = "{\"type\":\"catalog-changed\"}";
+    static final String CATALOG_CHANGED = Routing.CATALOG_CHANGED;
 
     /** @return how many site-relevant changes the message announced */
     public int record(String body) {
