@@ -107,8 +107,47 @@ public final class IntrinsicResolver {
             case "Fn::Join" -> join(argument);
             case "Fn::Select" -> select(argument);
             case "Fn::Split" -> split(argument);
+            case "Fn::If" -> when(argument);
             default -> throw new TemplateException(name + " is not supported here");
         };
+    }
+
+    /** Whether a condition of the template's Conditions section holds. */
+    public boolean condition(String name) {
+        Object definition = template.section("Conditions").get(name);
+        if (definition == null) {
+            throw new TemplateException("template has no condition " + name);
+        }
+        return holds(definition, "Conditions." + name);
+    }
+
+    private boolean holds(Object node, String where) {
+        Map<String, Object> function = Nodes.asMap(node, where);
+        if (function.size() != 1) {
+            throw new TemplateException(where + " must be one condition function");
+        }
+        Map.Entry<String, Object> entry = function.entrySet().iterator().next();
+        String name = entry.getKey();
+        if (name.equals("Condition")) {
+            return condition(Nodes.asString(entry.getValue(), where));
+        }
+        List<Object> arguments = Nodes.asList(entry.getValue(), where + "." + name);
+        return switch (name) {
+            case "Fn::Equals" -> arguments.size() == 2
+                    && String.valueOf(resolve(arguments.get(0))).equals(String.valueOf(resolve(arguments.get(1))));
+            case "Fn::Not" -> !holds(arguments.get(0), where + ".Fn::Not");
+            case "Fn::And" -> arguments.stream().allMatch(argument -> holds(argument, where + ".Fn::And"));
+            case "Fn::Or" -> arguments.stream().anyMatch(argument -> holds(argument, where + ".Fn::Or"));
+            default -> throw new TemplateException(where + ": " + name + " is not a condition function");
+        };
+    }
+
+    private Object when(Object argument) {
+        List<Object> parts = Nodes.asList(argument, "Fn::If");
+        if (parts.size() != 3) {
+            throw new TemplateException("Fn::If needs [condition, then, else], got " + parts);
+        }
+        return resolve(condition(Nodes.asString(parts.get(0), "Fn::If condition")) ? parts.get(1) : parts.get(2));
     }
 
     private String ref(String name) {

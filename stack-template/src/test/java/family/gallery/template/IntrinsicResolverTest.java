@@ -24,6 +24,12 @@ class IntrinsicResolverTest {
                 Default: My Photos
               NoDefault:
                 Type: String
+              Email:
+                Type: String
+                Default: ""
+            Conditions:
+              HasEmail: !Not [!Equals [!Ref Email, ""]]
+              QuietAndEmail: !And [!Condition HasEmail, !Equals [!Ref Quiet, 60]]
             Resources:
               Bucket:
                 Type: AWS::S3::Bucket
@@ -49,6 +55,7 @@ class IntrinsicResolverTest {
                   Nothing: !Ref AWS::NoValue
                   List: [a, !Ref AWS::NoValue, !GetAtt [Queue, QueueName]]
                   Selected: !Select ["1", [x, y, z]]
+                  Chosen: !If [HasEmail, !Ref Email, !Ref AWS::NoValue]
             """);
 
     /** Buckets are named by their BucketName property, queues get a generated name, as CloudFormation does. */
@@ -93,6 +100,16 @@ class IntrinsicResolverTest {
         assertTrue(!values.containsKey("Nothing"), "AWS::NoValue removes the property");
         assertEquals(List.of("a", "demo-Queue"), values.get("List"));
         assertEquals("y", values.get("Selected"));
+        assertTrue(!values.containsKey("Chosen"), "Fn::If without an e-mail gives AWS::NoValue");
+    }
+
+    @Test
+    void evaluatesConditions() {
+        assertTrue(!resolver(Map.of()).condition("HasEmail"));
+        assertTrue(resolver(Map.of("Email", "a@example.org")).condition("QuietAndEmail"));
+        assertTrue(!resolver(Map.of("Email", "a@example.org", "Quiet", "5")).condition("QuietAndEmail"));
+        assertEquals("a@example.org", resolver(Map.of("Email", "a@example.org")).resolve(
+                Map.of("Fn::If", List.of("HasEmail", Map.of("Ref", "Email"), "none"))));
     }
 
     @Test

@@ -1,0 +1,282 @@
+package family.gallery.localaws;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import family.gallery.template.StackIdentity;
+import family.gallery.template.StackTemplate;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The local AWS stack, started: S3 (S3Proxy), SQS (ElasticMQ), DynamoDB (DynamoDB Local), the SNS
+ * fan-out and S3 event notifications, and the CloudFront API recorder, all on 127.0.0.1 in this JVM,
+ * with the buckets, queues, tables, topics and subscriptions of {@code template.yaml}. Closing it
+ * stops everything it started.
+ */
+public final class LocalAws implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LocalAws.class.getName());
+    /** Any credentials are accepted; these are what the clients and functions are given. */
+    public static final String ACCESS_KEY_ID = "local";
+    public static final String SECRET_ACCESS_KEY = "local-secret";
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Topology topology;
+    private final URI s3Endpoint;
+    private final URI sqsEndpoint;
+    private final URI dynamoDbEndpoint;
+    private final URI cloudFrontEndpoint;
+    private final Path temporaryDirectory;
+    private S3Client s3;
+    private SqsClient sqs;
+    private DynamoDbClient dynamoDb;
+    private CloudFrontClient cloudFront;
+    private CloudFrontRecorder cloudFrontRecorder;
+
+    private LocalAws(Topology topology, int s3Port, int sqsPort, int dynamoDbPort, int cloudFrontPort,
+            Path temporaryDirectory) {
+        this.topology = topology;
+        this.s3Endpoint = endpoint(s3Port);
+        this.sqsEndpoint = endpoint(sqsPort);
+        this.dynamoDbEndpoint = endpoint(dynamoDbPort);
+        this.cloudFrontEndpoint = endpoint(cloudFrontPort);
+        this.temporaryDirectory = temporaryDirectory;
+    }
+
+    public static LocalAws start(LocalAwsConfig config) {
+        int s3Port = Ports.reserve("S3", config.s3Port());
+        int sqsPort = Ports.reserve("SQS", config.sqsPort());
+        int dynamoDbPort = Ports.reserve("DynamoDB", config.dynamoDbPort());
+        int cloudFrontPort = Ports.reserve("CloudFront", config.cloudFrontPort());
+        StackIdentity identity = StackIdentity.local(config.stackName(), config.region());
+        Topology topology = Topology.read(StackTemplate.load(config.template()), identity, config.parameterOverrides(),
+                endpoint(sqsPort).toString());
+        Path temporary = null;
+        if (config.dataDirectory().isEmpty()) {
+            try {
+                temporary = Files.createTempDirectory("local-aws-s3");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        LocalAws stack = new LocalAws(topology, s3Port, sqsPort, dynamoDbPort, cloudFrontPort, temporary);
+        try {
+            stack.startServices(config, s3Port, sqsPort, dynamoDbPort, cloudFrontPort);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void startServices(LocalAwsConfig config, int s3Port, int sqsPort, int dynamoDbPort, int cloudFrontPort) {
+        if (temporaryDirectory != null) {
+            started.push(() -> deleteRecursively(temporaryDirectory));
+        }
+        Path data = config.dataDirectory().orElse(temporaryDirectory);
+        SqsService sqsService = SqsService.start(sqsPort, topology.identity().region(), topology.identity().accountId());
+        started.push(sqsService);
+        S3Service s3Service = S3Service.start(data.resolve("s3"), s3Port);
+        started.push(s3Service);
+        DynamoDbService dynamoDbService = DynamoDbService.start(dynamoDbPort,
+                config.dataDirectory().map(directory -> directory.resolve("dynamodb")));
+        started.push(dynamoDbService);
+        cloudFrontRecorder = CloudFrontRecorder.start(cloudFrontPort);
+        started.push(cloudFrontRecorder);
+
+        s3 = S3Client.builder().applyMutation(this::configure).endpointOverride(s3Endpoint).forcePathStyle(true).build();
+        sqs = SqsClient.builder().applyMutation(this::configure).endpointOverride(sqsEndpoint).build();
+        dynamoDb = DynamoDbClient.builder().applyMutation(this::configure).endpointOverride(dynamoDbEndpoint).build();
+        cloudFront = CloudFrontClient.builder().applyMutation(this::configure).region(Region.AWS_GLOBAL)
+                .endpointOverride(cloudFrontEndpoint).build();
+        started.push(s3);
+        started.push(sqs);
+        started.push(dynamoDb);
+        started.push(cloudFront);
+
+        SqsService.createQueues(sqs, topology);
+        DynamoDbService.createTables(dynamoDb, topology);
+        topology.buckets().forEach(bucket -> s3Service.createBucket(bucket.name()));
+        S3EventNotifier notifier = new S3EventNotifier(topology, new SnsFanOut(topology, sqs), sqs);
+        s3Service.notifyTo(notifier);
+        notifier.sendTestEvents();
+
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "local-aws-ttl-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = config.ttlSweepInterval().toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweepExpiredItems, interval, interval, TimeUnit.MILLISECONDS);
+        started.push(sweeper::shutdownNow);
+    }
+
+    private void configure(software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?> builder) {
+        builder.region(Region.of(topology.identity().region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)));
+        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+        }
+    }
+
+    private void sweepExpiredItems() {
+        try {
+            DynamoDbService.sweepExpiredItems(dynamoDb, topology, Instant.now());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "expired item sweep failed", e);
+        }
+    }
+
+    /** Deletes the items whose TTL has passed now, rather than at the next sweep. */
+    public int sweepExpiredItemsNow() {
+        return DynamoDbService.sweepExpiredItems(dynamoDb, topology, Instant.now());
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public URI s3Endpoint() {
+        return s3Endpoint;
+    }
+
+    public URI sqsEndpoint() {
+        return sqsEndpoint;
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDbEndpoint;
+    }
+
+    public URI cloudFrontEndpoint() {
+        return cloudFrontEndpoint;
+    }
+
+    public String region() {
+        return topology.identity().region();
+    }
+
+    /** The bucket's physical name, by its logical id in the template. */
+    public String bucketName(String logicalId) {
+        return topology.bucket(logicalId).name();
+    }
+
+    public String queueUrl(String logicalId) {
+        return topology.queue(logicalId).url();
+    }
+
+    public String tableName(String logicalId) {
+        return topology.table(logicalId).name();
+    }
+
+    /** A path-style S3 client for this stack. */
+    public S3Client s3() {
+        return s3;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public CloudFrontClient cloudFront() {
+        return cloudFront;
+    }
+
+    /** Every CreateInvalidation call received so far. */
+    public List<CloudFrontRecorder.Invalidation> invalidations() {
+        return cloudFrontRecorder.invalidations();
+    }
+
+    /**
+     * The environment that points an AWS SDK (v2, or the AWS CLI) at this stack: service endpoints
+     * through {@code AWS_ENDPOINT_URL_<SERVICE>}, path-style S3, region and credentials.
+     */
+    public Map<String, String> endpointEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
+        environment.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
+        environment.put("AWS_ENDPOINT_URL_CLOUDFRONT", cloudFrontEndpoint.toString());
+        environment.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
+        environment.put("AWS_REGION", region());
+        environment.put("AWS_DEFAULT_REGION", region());
+        environment.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
+        environment.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
+        return environment;
+    }
+
+    /** A function's environment as the template gives it, plus the endpoints of this stack. */
+    public Map<String, String> functionEnvironment(String logicalId) {
+        Map<String, String> environment = new LinkedHashMap<>(topology.function(logicalId).environment());
+        environment.putAll(endpointEnvironment());
+        return environment;
+    }
+
+    /** Endpoints and names, as LocalAwsMain prints them. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        text.append("S3          ").append(s3Endpoint).append('\n');
+        text.append("SQS         ").append(sqsEndpoint).append('\n');
+        text.append("DynamoDB    ").append(dynamoDbEndpoint).append('\n');
+        text.append("CloudFront  ").append(cloudFrontEndpoint).append('\n');
+        topology.buckets().forEach(b -> text.append("bucket      ").append(b.logicalId()).append(" = ").append(b.name()).append('\n'));
+        topology.queues().forEach(q -> text.append("queue       ").append(q.logicalId()).append(" = ").append(q.url()).append('\n'));
+        topology.tables().forEach(t -> text.append("table       ").append(t.logicalId()).append(" = ").append(t.name()).append('\n'));
+        topology.topics().forEach(t -> text.append("topic       ").append(t.logicalId()).append(" = ").append(t.arn()).append('\n'));
+        return text.toString();
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable resource = started.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "stopping " + resource + " failed", e);
+            }
+        }
+    }
+
+    private static URI endpoint(int port) {
+        return URI.create("http://" + Ports.HOST + ":" + port);
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

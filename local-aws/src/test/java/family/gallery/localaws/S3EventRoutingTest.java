@@ -1,0 +1,138 @@
+package family.gallery.localaws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import family.gallery.ingest.ObjectEvent;
+import family.gallery.ingest.Routing;
+import family.gallery.ingest.S3EventMessages;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/** Objects put and deleted with the SDK reach exactly the queues that the routing rules name. */
+class S3EventRoutingTest {
+
+    private static LocalAws stack;
+    private static Map<Routing.Destination, String> queues;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalAws.start(LocalAwsConfig.forTests());
+        queues = Map.of(Routing.Destination.RESIZE_QUEUE, stack.queueUrl("ResizeQueue"),
+                Routing.Destination.REBUILD_QUEUE, stack.queueUrl("RebuildQueue"));
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @BeforeEach
+    void emptyQueues() {
+        stack.topology().queues().forEach(queue -> stack.sqs().purgeQueue(request -> request.queueUrl(queue.url())));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"albums/2026 summer/IMG_0001.JPG", "albums/2026 summer/album.yml",
+            "albums/Café + friends #25 & 100% 😀/a+b.jpg", "albums/x/.DS_Store", "notes/readme.txt", "albums/x/sub/album.yml"})
+    void putAndDeleteReachExactlyTheRoutedQueues(String key) {
+        String bucket = stack.bucketName("SourceBucket");
+        Set<Routing.Destination> expected = Routing.destinationsFor(key);
+
+        stack.s3().putObject(request -> request.bucket(bucket).key(key), RequestBody.fromString("content of " + key));
+        Map<Routing.Destination, List<String>> created = drain();
+        for (Routing.Destination destination : Routing.Destination.values()) {
+            List<String> bodies = created.get(destination);
+            assertEquals(expected.contains(destination) ? 1 : 0, bodies.size(), destination + " after put of " + key);
+            for (String body : bodies) {
+                ObjectEvent event = single(body);
+                assertEquals(ObjectEvent.Type.CREATED, event.type());
+                assertEquals("ObjectCreated:Put", event.eventName());
+                assertEquals(key, event.key());
+                assertEquals(bucket, event.bucket());
+                assertEquals(("content of " + key).getBytes(java.nio.charset.StandardCharsets.UTF_8).length, event.size());
+                assertTrue(event.eTag().orElseThrow().matches("[0-9a-f]{32}"), event.eTag().toString());
+                assertEnvelope(body, key);
+            }
+        }
+
+        stack.s3().deleteObject(request -> request.bucket(bucket).key(key));
+        Map<Routing.Destination, List<String>> removed = drain();
+        for (Routing.Destination destination : Routing.Destination.values()) {
+            List<String> bodies = removed.get(destination);
+            assertEquals(expected.contains(destination) ? 1 : 0, bodies.size(), destination + " after delete of " + key);
+            for (String body : bodies) {
+                ObjectEvent event = single(body);
+                assertEquals(ObjectEvent.Type.REMOVED, event.type());
+                assertEquals("ObjectRemoved:Delete", event.eventName());
+                assertEquals(key, event.key());
+            }
+        }
+        for (String deadLetters : List.of("ResizeDeadLetterQueue", "RebuildDeadLetterQueue")) {
+            assertTrue(receive(stack.queueUrl(deadLetters)).isEmpty(), deadLetters + " stays empty");
+        }
+    }
+
+    /** The notification envelope and the S3 record carry the fields AWS puts there. */
+    private static void assertEnvelope(String body, String key) {
+        JsonNode envelope = Json.read(body);
+        assertEquals("Notification", envelope.get("Type").asText());
+        assertEquals(stack.topology().topic("MediaEventsTopic").arn(), envelope.get("TopicArn").asText());
+        assertEquals("Amazon S3 Notification", envelope.get("Subject").asText());
+        for (String field : List.of("MessageId", "Timestamp", "SignatureVersion", "Signature", "SigningCertURL", "UnsubscribeURL")) {
+            assertFalse(envelope.path(field).asText().isEmpty(), field);
+        }
+        JsonNode record = Json.read(envelope.get("Message").asText()).get("Records").get(0);
+        assertEquals("2.1", record.get("eventVersion").asText());
+        assertEquals("aws:s3", record.get("eventSource").asText());
+        assertEquals(stack.region(), record.get("awsRegion").asText());
+        assertTrue(record.get("eventTime").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+        assertEquals("arn:aws:s3:::" + stack.bucketName("SourceBucket"), record.at("/s3/bucket/arn").asText());
+        assertEquals(family.gallery.ingest.S3Keys.encode(key), record.at("/s3/object/key").asText());
+        assertTrue(record.at("/s3/object/sequencer").asText().matches("[0-9A-F]{18}"));
+    }
+
+    private static ObjectEvent single(String body) {
+        List<ObjectEvent> events = S3EventMessages.parse(body);
+        assertEquals(1, events.size());
+        return events.get(0);
+    }
+
+    private static Map<Routing.Destination, List<String>> drain() {
+        Map<Routing.Destination, List<String>> result = new java.util.EnumMap<>(Routing.Destination.class);
+        for (Routing.Destination destination : EnumSet.allOf(Routing.Destination.class)) {
+            result.put(destination, receive(queues.get(destination)));
+        }
+        return result;
+    }
+
+    /** Every message now in the queue; delivery happens before S3 answers, so nothing is in flight. */
+    static List<String> receive(String queueUrl) {
+        List<String> bodies = new ArrayList<>();
+        while (true) {
+            var messages = stack.sqs().receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(0)).messages();
+            if (messages.isEmpty()) {
+                return bodies;
+            }
+            messages.forEach(message -> {
+                bodies.add(message.body());
+                stack.sqs().deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            });
+        }
+    }
+}
