@@ -8,18 +8,15 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 
-import family.gallery.ingest.S3EventMessages;
-import family.gallery.ingest.batch.SqsBatch;
-
 /** Consumes the resize queue: each message is one S3 notification about the source bucket. */
 @Named("resize")
 public class ResizeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     @Inject
-    MediaEventProcessor processor;
+    ResizeBatch batch;
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatch.process(event, message -> processor.process(S3EventMessages.parse(message.getBody())));
+        return batch.process(event);
     }
 }

@@ -17,12 +17,13 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ResizeHandlerTest {
 
-    private static final String PHOTO_PUT = s3Event("ObjectCreated:Put", "albums/2026 summer/IMG_0001.jpg");
+    /** Not a photo: acknowledged without touching AWS. */
+    private static final String NOTES_PUT = s3Event("ObjectCreated:Put", "albums/2026 summer/notes.txt");
 
     @Test
     void aWellFormedBatchHasNoFailures() {
         given().contentType("application/json").accept("application/json")
-                .body(sqsEvent(List.of(sqsMessage("m-1", PHOTO_PUT))))
+                .body(sqsEvent(List.of(sqsMessage("m-1", NOTES_PUT))))
                 .when().post()
                 .then().statusCode(200).body("batchItemFailures", empty());
     }
@@ -30,8 +31,8 @@ class ResizeHandlerTest {
     @Test
     void onlyTheMalformedMessageIsReportedFailed() {
         given().contentType("application/json").accept("application/json")
-                .body(sqsEvent(List.of(sqsMessage("good-1", PHOTO_PUT), sqsMessage("bad-2", "not json"),
-                        sqsMessage("good-3", PHOTO_PUT))))
+                .body(sqsEvent(List.of(sqsMessage("good-1", NOTES_PUT), sqsMessage("bad-2", "not json"),
+                        sqsMessage("good-3", NOTES_PUT))))
                 .when().post()
                 .then().statusCode(200).body("batchItemFailures.itemIdentifier", contains("bad-2"));
     }
