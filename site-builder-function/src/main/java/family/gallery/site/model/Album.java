@@ -1,0 +1,40 @@
+package family.gallery.site.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An album as the site shows it: only visible photos and non-empty sub-albums.
+ *
+ * @param path     album path without {@code albums/}, e.g. {@code 2026 summer/beach}
+ * @param photos   in display order
+ * @param children sub-albums in display order
+ * @param cover    the photo that stands for the album on its parent's page
+ * @param from     the album's date, or the earliest photo's day; null when unknown
+ * @param to       the latest photo's day; equal to {@code from} for a single day
+ */
+public record Album(String path, String title, String description, List<Photo> photos, List<Album> children,
+        Photo cover, LocalDate from, LocalDate to) {
+
+    public String name() {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Ancestor paths from the top, excluding this album. */
+    public List<String> ancestorPaths() {
+        List<String> ancestors = new java.util.ArrayList<>();
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            ancestors.add(path.substring(0, slash));
+        }
+        return ancestors;
+    }
+
+    public int depth() {
+        return ancestorPaths().size() + 1;
+    }
+
+    /** Photos in this album and every album below it. */
+    public int totalPhotos() {
+        return photos.size() + children.stream().mapToInt(Album::totalPhotos).sum();
+    }
+}

@@ -1,0 +1,174 @@
+package family.gallery.site.model;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import family.gallery.site.model.AlbumSettings.PhotoOrder;
+import family.gallery.site.model.BuildIssue.Kind;
+
+/**
+ * Turns the catalog and the albums' {@code album.yml} files into the album tree the site shows:
+ * failed photos, hidden albums and empty albums are left out and reported.
+ */
+public final class GalleryAssembler {
+
+    public enum AlbumOrder {
+        NEWEST_FIRST, OLDEST_FIRST, NAME
+    }
+
+    private static final Comparator<String> BY_NAME =
+            Comparator.comparing((String name) -> name.toLowerCase(java.util.Locale.ROOT)).thenComparing(name -> name);
+    private static final Comparator<Photo> BY_FILE_NAME = Comparator.comparing(Photo::fileName, BY_NAME);
+    private static final Comparator<Photo> BY_TAKEN_AT = Comparator
+            .comparing(Photo::takenAt, Comparator.nullsLast(Comparator.<LocalDateTime>naturalOrder()))
+            .thenComparing(BY_FILE_NAME);
+
+    private final AlbumOrder albumOrder;
+
+    public GalleryAssembler(AlbumOrder albumOrder) {
+        this.albumOrder = albumOrder;
+    }
+
+    /**
+     * @param catalog  every photo the catalog holds, ready or failed
+     * @param settings the parsed {@code album.yml} of each album path that has one
+     */
+    public Gallery assemble(Collection<CatalogPhoto> catalog, Map<String, AlbumYaml.Parsed> settings) {
+        List<BuildIssue> issues = new ArrayList<>();
+        settings.forEach((path, parsed) -> parsed.problems().forEach(problem ->
+                issues.add(new BuildIssue(Kind.MALFORMED_ALBUM_YML, ymlKey(path), problem))));
+
+        Map<String, List<CatalogPhoto>> readyByAlbum = new HashMap<>();
+        for (CatalogPhoto photo : catalog) {
+            if (photo.ready()) {
+                readyByAlbum.computeIfAbsent(photo.album(), a -> new ArrayList<>()).add(photo);
+            } else {
+                issues.add(new BuildIssue(Kind.FAILED_PHOTO, photo.sourceKey(),
+                        Objects.requireNonNullElse(photo.failureReason(), "no renditions")));
+            }
+        }
+
+        TreeSet<String> paths = new TreeSet<>();
+        // Albums of failed photos too, so an album whose every photo failed is reported as empty.
+        Stream.concat(catalog.stream().map(CatalogPhoto::album), settings.keySet().stream()).forEach(path -> {
+            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                paths.add(path.substring(0, slash));
+            }
+            paths.add(path);
+        });
+
+        Builder builder = new Builder(readyByAlbum, settings, paths, issues);
+        List<Album> topLevel = paths.stream().filter(path -> path.indexOf('/') < 0)
+                .map(builder::build).filter(Objects::nonNull).sorted(albumComparator()).toList();
+        return new Gallery(topLevel, List.copyOf(issues));
+    }
+
+    private final class Builder {
+        private final Map<String, List<CatalogPhoto>> readyByAlbum;
+        private final Map<String, AlbumYaml.Parsed> settings;
+        private final TreeSet<String> paths;
+        private final List<BuildIssue> issues;
+
+        Builder(Map<String, List<CatalogPhoto>> readyByAlbum, Map<String, AlbumYaml.Parsed> settings,
+                TreeSet<String> paths, List<BuildIssue> issues) {
+            this.readyByAlbum = readyByAlbum;
+            this.settings = settings;
+            this.paths = paths;
+            this.issues = issues;
+        }
+
+        Album build(String path) {
+            AlbumYaml.Parsed parsed = settings.get(path);
+            AlbumSettings album = parsed == null ? AlbumSettings.DEFAULTS : parsed.settings();
+            if (album.hidden()) {
+                issues.add(new BuildIssue(Kind.HIDDEN_ALBUM, path, "hidden by album.yml, with its sub-albums"));
+                return null;
+            }
+            List<Album> children = childPaths(path).stream().map(this::build).filter(Objects::nonNull)
+                    .sorted(albumComparator()).toList();
+            List<Photo> photos = photos(path, album);
+            if (photos.isEmpty() && children.isEmpty()) {
+                issues.add(new BuildIssue(Kind.EMPTY_ALBUM, path, "no photos to show"));
+                return null;
+            }
+            Photo cover = cover(path, album, photos, children);
+            LocalDate from = album.date();
+            LocalDate to = album.date();
+            if (from == null) {
+                List<LocalDate> days = Stream.concat(
+                        photos.stream().map(Photo::takenAt).filter(Objects::nonNull).map(LocalDateTime::toLocalDate),
+                        children.stream().flatMap(child -> Stream.of(child.from(), child.to())).filter(Objects::nonNull))
+                        .sorted().toList();
+                from = days.isEmpty() ? null : days.get(0);
+                to = days.isEmpty() ? null : days.get(days.size() - 1);
+            }
+            String title = album.title() != null ? album.title() : path.substring(path.lastIndexOf('/') + 1);
+            return new Album(path, title, album.description(), photos, children, cover, from, to);
+        }
+
+        private List<String> childPaths(String path) {
+            String prefix = path + "/";
+            return paths.subSet(prefix, prefix + Character.MAX_VALUE).stream()
+                    .filter(candidate -> candidate.indexOf('/', prefix.length()) < 0).toList();
+        }
+
+        private List<Photo> photos(String path, AlbumSettings album) {
+            List<Photo> photos = readyByAlbum.getOrDefault(path, List.of()).stream()
+                    .map(item -> new Photo(item.fileName(), item.sourceKey(), item.renditions(),
+                            album.captions().getOrDefault(item.fileName(), item.caption()), item.takenAt(), item.camera()))
+                    .toList();
+            return sorted(photos, album);
+        }
+
+        private Photo cover(String path, AlbumSettings album, List<Photo> photos, List<Album> children) {
+            if (album.cover() != null) {
+                for (Photo photo : photos) {
+                    if (photo.fileName().equals(album.cover())) {
+                        return photo;
+                    }
+                }
+                issues.add(new BuildIssue(Kind.MALFORMED_ALBUM_YML, ymlKey(path),
+                        "cover '" + album.cover() + "' is not a photo shown in this album"));
+            }
+            return photos.isEmpty() ? children.get(0).cover() : photos.get(0);
+        }
+    }
+
+    static List<Photo> sorted(List<Photo> photos, AlbumSettings album) {
+        if (album.sort() == PhotoOrder.NAME) {
+            return photos.stream().sorted(BY_FILE_NAME).toList();
+        }
+        if (album.sort() == PhotoOrder.EXPLICIT) {
+            Map<String, Integer> rank = new HashMap<>();
+            album.explicitOrder().forEach(name -> rank.putIfAbsent(name, rank.size()));
+            return photos.stream().sorted(Comparator
+                    .comparing((Photo photo) -> rank.getOrDefault(photo.fileName(), Integer.MAX_VALUE))
+                    .thenComparing(BY_TAKEN_AT)).toList();
+        }
+        return photos.stream().sorted(BY_TAKEN_AT).toList();
+    }
+
+    private Comparator<Album> albumComparator() {
+        Comparator<Album> byTitle = Comparator.comparing(Album::title, BY_NAME);
+        return switch (albumOrder) {
+            case NAME -> byTitle;
+            case OLDEST_FIRST -> Comparator.comparing(Album::from, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+                    .thenComparing(byTitle);
+            case NEWEST_FIRST -> Comparator.comparing(Album::to, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+                    .thenComparing(byTitle);
+        };
+    }
+
+    private static String ymlKey(String albumPath) {
+        return "albums/" + albumPath + "/album.yml";
+    }
+}

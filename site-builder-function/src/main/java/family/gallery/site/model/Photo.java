@@ -1,0 +1,36 @@
+package family.gallery.site.model;
+
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A photo as the site shows it.
+ *
+ * @param renditions narrowest first
+ */
+public record Photo(String fileName, String sourceKey, List<Rendition> renditions, String caption,
+        LocalDateTime takenAt, String camera) {
+
+    public Photo {
+        if (renditions.isEmpty()) {
+            throw new IllegalArgumentException("a photo on the site needs at least one rendition: " + sourceKey);
+        }
+        renditions = renditions.stream().sorted(Comparator.comparingInt(Rendition::width)).toList();
+    }
+
+    public Rendition largest() {
+        return renditions.get(renditions.size() - 1);
+    }
+
+    /** The narrowest rendition at least {@code width} wide, else the largest. */
+    public Rendition atLeast(int width) {
+        return renditions.stream().filter(r -> r.width() >= width).findFirst().orElse(largest());
+    }
+
+    /** Width over height of the upright photo, from its largest rendition. */
+    public double aspectRatio() {
+        Rendition largest = largest();
+        return largest.height() <= 0 ? 1.0 : (double) largest.width() / largest.height();
+    }
+}

@@ -1,0 +1,40 @@
+package family.gallery.site.render;
+
+import java.util.List;
+
+/** What the templates see: every string is raw text, escaped by Qute when written into HTML. */
+public final class PageViews {
+
+    private PageViews() {
+    }
+
+    /**
+     * @param root the way back to the site root from this page, prefixed to every link
+     */
+    public record Chrome(String siteTitle, String footer, String lang, String root, SiteAssets.Urls assets) {
+    }
+
+    public record Crumb(String href, String title) {
+    }
+
+    public record AlbumTile(String href, String title, String dates, String coverSrc, String coverSrcset,
+            int coverWidth, int coverHeight, String coverAlt, String counts) {
+    }
+
+    /**
+     * @param id            the photo's name in the page URL's fragment, already encoded
+     * @param aspectClass   the CSS class that gives the tile its aspect ratio
+     * @param downloadHref  the original, or null when downloads are off
+     */
+    public record PhotoTile(String id, String src, String srcset, String sizes, int width, int height,
+            String aspectClass, String alt, String caption, String takenAt, String camera,
+            String viewerSrc, String viewerSrcset, int viewerWidth, int viewerHeight, String downloadHref) {
+    }
+
+    public record HomePage(Chrome chrome, List<AlbumTile> albums) {
+    }
+
+    public record AlbumPage(Chrome chrome, List<Crumb> breadcrumbs, String title, String description, String dates,
+            String counts, List<AlbumTile> subAlbums, List<PhotoTile> photos) {
+    }
+}

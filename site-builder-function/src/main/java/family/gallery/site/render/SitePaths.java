@@ -1,0 +1,58 @@
+package family.gallery.site.render;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Where things live on the site. Pages are published under their raw (unencoded) album path, so a
+ * link percent-encodes every path segment (a space, {@code +}, {@code #}, {@code ?}, unicode) and
+ * S3 decodes it back to the same key. Links are relative to the page, so the site works under any
+ * prefix and from a local folder.
+ */
+public final class SitePaths {
+
+    public static final String HOME = "index.html";
+    public static final String ALBUMS = "albums/";
+    public static final String ASSETS = "assets/";
+    private static final String PAGE = "/index.html";
+
+    private SitePaths() {
+    }
+
+    /** The object key of an album's page, e.g. {@code albums/Été 2026/a+b/index.html}. */
+    public static String albumPageKey(String albumPath) {
+        return ALBUMS + albumPath + PAGE;
+    }
+
+    /** A link to an album's page from the site root, e.g. {@code albums/%C3%89t%C3%A9%202026/a%2Bb/index.html}. */
+    public static String albumPageHref(String albumPath) {
+        return ALBUMS + encodePath(albumPath) + PAGE;
+    }
+
+    /** The way from a page at {@code key} back to the site root: {@code ""}, {@code "../../"}... */
+    public static String rootFrom(String key) {
+        long depth = key.chars().filter(c -> c == '/').count();
+        return "../".repeat((int) depth);
+    }
+
+    public static String encodePath(String path) {
+        return Arrays.stream(path.split("/", -1)).map(SitePaths::encodeSegment).collect(Collectors.joining("/"));
+    }
+
+    /** RFC 3986: every byte outside the unreserved characters is percent-encoded. */
+    public static String encodeSegment(String segment) {
+        StringBuilder encoded = new StringBuilder(segment.length() + 16);
+        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~') {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return encoded.toString();
+    }
+}

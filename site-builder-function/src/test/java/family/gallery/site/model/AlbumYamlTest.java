@@ -1,0 +1,102 @@
+package family.gallery.site.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import family.gallery.site.model.AlbumSettings.PhotoOrder;
+
+class AlbumYamlTest {
+
+    @Test
+    void readsEveryField() {
+        AlbumYaml.Parsed parsed = AlbumYaml.parse("""
+                title: Summer by the sea
+                date: 2026-07-14
+                description: |
+                  A week at the coast.
+                cover: IMG_0042.jpg
+                captions:
+                  IMG_0042.jpg: Sunset from the pier
+                  IMG_0043.jpg: 42
+                sort: name
+                hidden: true
+                """);
+        AlbumSettings settings = parsed.settings();
+        assertEquals(List.of(), parsed.problems());
+        assertEquals("Summer by the sea", settings.title());
+        assertEquals(LocalDate.of(2026, 7, 14), settings.date());
+        assertEquals("A week at the coast.", settings.description());
+        assertEquals("IMG_0042.jpg", settings.cover());
+        assertEquals(Map.of("IMG_0042.jpg", "Sunset from the pier", "IMG_0043.jpg", "42"), settings.captions());
+        assertEquals(PhotoOrder.NAME, settings.sort());
+        assertTrue(settings.hidden());
+    }
+
+    @Test
+    void aListUnderSortIsAnExplicitOrder() {
+        AlbumSettings settings = AlbumYaml.parse("sort: [c.jpg, a.jpg, 'b b.jpg']\ndate: '2026-01-02'").settings();
+        assertEquals(PhotoOrder.EXPLICIT, settings.sort());
+        assertEquals(List.of("c.jpg", "a.jpg", "b b.jpg"), settings.explicitOrder());
+        assertEquals(LocalDate.of(2026, 1, 2), settings.date());
+    }
+
+    @Test
+    void brokenYamlGivesDefaultsAndSaysWhy() {
+        AlbumYaml.Parsed parsed = AlbumYaml.parse("title: [unclosed\ncaptions: {");
+        assertEquals(AlbumSettings.DEFAULTS, parsed.settings());
+        assertEquals(1, parsed.problems().size());
+        assertTrue(parsed.problems().get(0).startsWith("not valid YAML"), parsed.problems().toString());
+    }
+
+    @Test
+    void eachBadFieldFallsBackOnItsOwn() {
+        AlbumYaml.Parsed parsed = AlbumYaml.parse("""
+                title: Kept
+                date: next tuesday
+                hidden: yes please
+                captions: [a, b]
+                sort: random
+                colour: blue
+                """);
+        AlbumSettings settings = parsed.settings();
+        assertEquals("Kept", settings.title());
+        assertNull(settings.date());
+        assertFalse(settings.hidden());
+        assertEquals(Map.of(), settings.captions());
+        assertEquals(PhotoOrder.TAKEN_AT, settings.sort());
+        assertEquals(5, parsed.problems().size(), parsed.problems().toString());
+        assertTrue(parsed.problems().contains("unknown field 'colour' ignored"), parsed.problems().toString());
+    }
+
+    @Test
+    void aDocumentThatIsNotAMappingGivesDefaults() {
+        AlbumYaml.Parsed parsed = AlbumYaml.parse("- just\n- a list\n");
+        assertEquals(AlbumSettings.DEFAULTS, parsed.settings());
+        assertEquals(List.of("expected a mapping of fields, found a list"), parsed.problems());
+        assertEquals(AlbumYaml.Parsed.class, AlbumYaml.parse("").getClass());
+        assertEquals(AlbumSettings.DEFAULTS, AlbumYaml.parse("# only a comment\n").settings());
+    }
+
+    @Test
+    void refusesJavaTagsAndAliasBombs() {
+        assertEquals(AlbumSettings.DEFAULTS,
+                AlbumYaml.parse("title: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]").settings());
+        StringBuilder bomb = new StringBuilder("a: &a [x,x,x,x,x,x,x,x,x]\n");
+        for (char level = 'b'; level <= 'k'; level++) {
+            char previous = (char) (level - 1);
+            bomb.append(level).append(": &").append(level).append(" [*").append(previous).append(",*").append(previous)
+                    .append(",*").append(previous).append(",*").append(previous).append("]\n");
+        }
+        AlbumYaml.Parsed parsed = AlbumYaml.parse(bomb.toString());
+        assertEquals(AlbumSettings.DEFAULTS, parsed.settings());
+        assertTrue(parsed.problems().get(0).startsWith("not valid YAML"), parsed.problems().toString());
+    }
+}

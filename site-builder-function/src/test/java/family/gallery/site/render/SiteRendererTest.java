@@ -1,0 +1,191 @@
+package family.gallery.site.render;
+
+import static family.gallery.site.model.CatalogPhotos.ready;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import family.gallery.site.model.AlbumYaml;
+import family.gallery.site.model.CatalogPhoto;
+import family.gallery.site.model.Gallery;
+import family.gallery.site.model.GalleryAssembler;
+import family.gallery.site.model.GalleryAssembler.AlbumOrder;
+import family.gallery.site.model.Rendition;
+
+@QuarkusTest
+class SiteRendererTest {
+
+    private static final String SCRIPT = "<script>alert(1)</script>";
+    private static final String ATTRIBUTE_BREAKOUT = "\"><img src=x onerror=alert(2)>";
+    private static final SiteAssets ASSETS = SiteAssets.load();
+
+    private static Map<String, Document> render(List<CatalogPhoto> photos, Map<String, AlbumYaml.Parsed> yml,
+            SiteConfig config) {
+        Gallery gallery = new GalleryAssembler(AlbumOrder.NEWEST_FIRST).assemble(photos, yml);
+        return new SiteRenderer(config, ASSETS.urls()).render(gallery).stream().collect(Collectors.toMap(SiteFile::key,
+                page -> Jsoup.parse(new String(page.body(), StandardCharsets.UTF_8)), (a, b) -> a,
+                java.util.LinkedHashMap::new));
+    }
+
+    private static Map<String, Document> render(List<CatalogPhoto> photos, Map<String, AlbumYaml.Parsed> yml) {
+        return render(photos, yml, SiteConfig.defaults());
+    }
+
+    @Test
+    void untrustedNamesCaptionsAndFileNamesStayText() {
+        // A folder name cannot hold a slash, so the script tag comes in through album.yml's title.
+        String album = "<img src=x onerror=alert(0)> & " + ATTRIBUTE_BREAKOUT;
+        String fileName = ATTRIBUTE_BREAKOUT + ".jpg";
+        Map<String, Document> pages = render(List.of(ready(album, fileName), ready(album, "plain.jpg"),
+                ready(album + "/" + ATTRIBUTE_BREAKOUT, "x.jpg")),
+                Map.of(album, AlbumYaml.parse("title: '" + SCRIPT + "'\ndescription: '" + SCRIPT + "'\ncaptions:\n"
+                        + "  plain.jpg: '" + ATTRIBUTE_BREAKOUT + "'\n"
+                        + "  '" + fileName.replace("'", "''") + "': '" + SCRIPT + "'\n")),
+                SiteConfig.defaults().withDownloadOriginals(true));
+        assertEquals(3, pages.size());
+        for (Document page : pages.values()) {
+            assertEquals(1, page.select("script").size(), "only the site's own module script");
+            assertTrue(page.select("[onerror], img[src=x]").isEmpty(), page.html());
+        }
+        Document albumPage = pages.get(SitePaths.albumPageKey(album));
+        assertEquals(SCRIPT, albumPage.selectFirst("h1").text());
+        assertEquals(SCRIPT, albumPage.selectFirst(".album-description").text());
+        assertEquals(ATTRIBUTE_BREAKOUT, albumPage.selectFirst(".album-tiles .album-title").text());
+        List<Element> tiles = albumPage.select("a.tile");
+        assertEquals(Set.of(SCRIPT, ATTRIBUTE_BREAKOUT), tiles.stream().map(t -> t.attr("data-caption")).collect(Collectors.toSet()));
+        assertEquals(Set.of(SCRIPT, ATTRIBUTE_BREAKOUT), albumPage.select("a.tile img").eachAttr("alt").stream().collect(Collectors.toSet()));
+        assertEquals(SCRIPT, pages.get(SitePaths.HOME).selectFirst(".album-title").text());
+        Element evil = tiles.stream().filter(t -> t.attr("data-caption").equals(SCRIPT)).findFirst().orElseThrow();
+        assertEquals(SitePaths.encodeSegment(fileName), evil.attr("data-photo-id"));
+        assertTrue(evil.attr("data-download").endsWith("/albums/" + SitePaths.encodeSegment(album) + "/"
+                + SitePaths.encodeSegment(fileName)), evil.attr("data-download"));
+        Document nested = pages.get(SitePaths.albumPageKey(album + "/" + ATTRIBUTE_BREAKOUT));
+        assertEquals(List.of("Family Gallery", album), nested.select(".breadcrumbs a").eachText());
+        assertEquals(SCRIPT + " · Family Gallery", albumPage.title());
+    }
+
+    @Test
+    void everyLinkToAPageLeadsToAPublishedPageWhateverTheNames() {
+        List<String> albums = List.of("Été 2026", "a+b", "Été 2026/100% #1?", "🎉 party/  spaced  ", "x/y/z");
+        Map<String, Document> pages = render(albums.stream().map(album -> ready(album, "c+d é.jpg")).toList(), Map.of());
+        int links = 0;
+        for (Map.Entry<String, Document> page : pages.entrySet()) {
+            for (Element link : page.getValue().select("a[href$=index.html]")) {
+                String target = resolve(page.getKey(), link.attr("href"));
+                assertTrue(pages.containsKey(target), page.getKey() + " links to " + link.attr("href") + " = " + target);
+                links++;
+            }
+        }
+        assertTrue(links > 20, "links checked: " + links);
+        Document party = pages.get("albums/🎉 party/  spaced  /index.html");
+        assertEquals(List.of("Family Gallery", "🎉 party"), party.select(".breadcrumbs a").eachText());
+        assertEquals("albums/%F0%9F%8E%89%20party/index.html", party.select(".breadcrumbs a").get(1).attr("href")
+                .replace("../", ""));
+    }
+
+    /** What S3 sees: the link resolved against the page's URL, percent-decoded. */
+    private static String resolve(String pageKey, String href) {
+        URI page = URI.create("https://gallery.example/" + SitePaths.encodePath(pageKey));
+        return page.resolve(href).getPath().substring(1);
+    }
+
+    @Test
+    void photosFormAJustifiedGridFromTheirStoredDimensions() {
+        Map<String, Document> pages = render(List.of(
+                ready("grid", "wide.jpg", 6000, 2000, null), ready("grid", "tall.jpg", 2000, 3000, null),
+                ready("grid", "odd.jpg", 123, 100000, null)), Map.of("grid", AlbumYaml.parse("sort: name")));
+        List<Element> tiles = pages.get("albums/grid/index.html").select(".photo-grid > a.tile");
+        assertEquals(List.of("tile ar-25", "tile ar-67", "tile ar-300"), tiles.stream().map(Element::className).toList());
+        String grid = new String(ASSETS.files().stream().filter(f -> f.key().startsWith("assets/grid.")).findFirst()
+                .orElseThrow().body(), StandardCharsets.UTF_8);
+        assertTrue(grid.contains(".ar-67{--ar:0.67}") && grid.contains(".ar-300{--ar:3.00}"), grid.substring(0, 200));
+        Element wide = tiles.get(2);
+        assertEquals("i", wide.child(0).tagName(), "the spacer that holds the tile's height");
+        Element image = wide.selectFirst("img");
+        assertEquals("lazy", image.attr("loading"));
+        assertEquals("1600", wide.attr("data-pswp-width"));
+        assertEquals("533", wide.attr("data-pswp-height"));
+        // 240 px row: a 3:1 tile is 720 px wide, so the 800 px rendition is the grid image.
+        assertEquals("800", image.attr("width"));
+        assertTrue(image.attr("src").endsWith("/800.webp"), image.attr("src"));
+        assertEquals(List.of("400w", "800w", "1600w"), List.of(image.attr("srcset").split(", ")).stream()
+                .map(candidate -> candidate.substring(candidate.lastIndexOf(' ') + 1)).toList());
+        assertEquals(image.attr("srcset"), wide.attr("data-pswp-srcset"));
+        assertTrue(image.attr("sizes").matches("\\(max-width: 600px\\) \\d+px, \\d+px"), image.attr("sizes"));
+        assertTrue(wide.attr("href").startsWith("../../media/r/") && wide.attr("href").endsWith("/1600.webp"));
+        assertNull(wide.attributes().get("data-download").isEmpty() ? null : "download offered while disabled");
+    }
+
+    @Test
+    void renditionKeysAreEncodedInMediaUrls() {
+        CatalogPhoto photo = new CatalogPhoto("a", "p.jpg", 100, 100,
+                List.of(new Rendition("r/ab cd/x+y#1.webp", 100, 100)), null, null, null, null);
+        Element image = render(List.of(photo), Map.of()).get("albums/a/index.html").selectFirst(".tile img");
+        assertEquals("../../media/r/ab%20cd/x%2By%231.webp", image.attr("src"));
+    }
+
+    @Test
+    void homeListsTopLevelAlbumsNewestFirstWithCoverDatesAndCounts() {
+        LocalDateTime july = LocalDateTime.of(2026, 7, 14, 9, 0);
+        Map<String, Document> pages = render(List.of(
+                ready("older", "o.jpg", 4000, 3000, july.minusYears(1)),
+                ready("newer", "n1.jpg", 4000, 3000, july), ready("newer", "n2.jpg", 4000, 3000, july.plusDays(3)),
+                ready("newer/inner", "i.jpg", 4000, 3000, july.plusDays(1))),
+                Map.of("newer", AlbumYaml.parse("cover: n2.jpg")));
+        Document home = pages.get(SitePaths.HOME);
+        assertEquals(List.of("newer", "older"), home.select(".album-tile .album-title").eachText());
+        Element newer = home.selectFirst(".album-tile");
+        assertEquals("14 Jul 2026 – 17 Jul 2026 · 3 photos, 1 album", newer.selectFirst(".album-meta").text());
+        Document newerPage = pages.get("albums/newer/index.html");
+        String coverSrc = newer.selectFirst("img").attr("src");
+        String n2 = newerPage.select("a.tile").stream().filter(t -> t.attr("data-photo-id").equals("n2.jpg"))
+                .findFirst().orElseThrow().selectFirst("img").attr("srcset");
+        assertTrue(n2.contains(coverSrc.replace("../..", "")) || n2.contains(coverSrc.substring(coverSrc.indexOf("media/"))),
+                "cover comes from album.yml: " + coverSrc);
+        assertEquals(List.of("inner"), newerPage.select(".album-tiles .album-title").eachText());
+        assertFalse(home.select(".album-title").eachText().contains("inner"), "sub-albums live on their parent's page");
+    }
+
+    @Test
+    void localeAndSiteSettingsComeFromConfig() {
+        SiteConfig config = new SiteConfig("Oma's <Fotos>", "© Familie", java.util.Locale.GERMANY, AlbumOrder.NAME,
+                "m/", "o/", false);
+        Document home = render(List.of(ready("a", "x.jpg")), Map.of(), config).get(SitePaths.HOME);
+        assertEquals("Oma's <Fotos>", home.title());
+        assertEquals("© Familie", home.selectFirst("footer").text());
+        assertEquals("de-DE", home.selectFirst("html").attr("lang"));
+        assertEquals("14.07.2026 · 1 photo", home.selectFirst(".album-tile .album-meta").text());
+        assertTrue(home.selectFirst(".album-tile img").attr("src").startsWith("m/"));
+    }
+
+    @Test
+    void pagesLoadOnlyTheirOwnFingerprintedAssets() {
+        Document home = render(List.of(ready("a", "x.jpg")), Map.of()).get(SitePaths.HOME);
+        Set<String> assetKeys = ASSETS.files().stream().map(SiteFile::key).collect(Collectors.toSet());
+        List<String> referenced = home.select("link[rel=stylesheet], script[src]").stream()
+                .map(element -> element.hasAttr("src") ? element.attr("src") : element.attr("href")).toList();
+        referenced.forEach(url -> assertTrue(assetKeys.contains(url), url));
+        assertTrue(assetKeys.containsAll(Set.of(home.body().attr("data-lightbox-module"), home.body().attr("data-viewer-module"))));
+        assertTrue(home.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content").contains("script-src 'self';"));
+        assertTrue(home.select("[style]").isEmpty(), "no inline styles under the CSP");
+        ASSETS.files().forEach(file -> assertTrue(file.immutable()
+                && file.key().matches("assets/[A-Za-z-]+\\.[0-9a-f]{12}(\\.[a-z]+)+"), file.key()));
+    }
+
+}
