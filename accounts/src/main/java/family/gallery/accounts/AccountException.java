@@ -1,0 +1,40 @@
+package family.gallery.accounts;
+
+/** A request about viewer accounts that cannot be carried out; the message is meant for the operator. */
+public class AccountException extends RuntimeException {
+
+    private AccountException(String message) {
+        super(message);
+    }
+
+    public static final class InvalidName extends AccountException {
+        InvalidName(String name) {
+            super("Not a valid viewer name: \"" + name + "\". Use 1 to " + ViewerName.MAX_LENGTH
+                    + " letters, digits or . _ @ + -, starting with a letter or digit.");
+        }
+    }
+
+    public static final class DuplicateViewer extends AccountException {
+        DuplicateViewer(ViewerName name) {
+            super("A viewer named \"" + name + "\" already exists.");
+        }
+    }
+
+    public static final class UnknownViewer extends AccountException {
+        UnknownViewer(ViewerName name) {
+            super("There is no viewer named \"" + name + "\".");
+        }
+    }
+
+    public static final class WeakPassword extends AccountException {
+        WeakPassword(String reason) {
+            super("Password refused: " + reason);
+        }
+    }
+
+    public static final class UnsupportedHash extends AccountException {
+        UnsupportedHash(String what) {
+            super("Not a bcrypt hash ($2a$, $2b$ or $2y$): " + what);
+        }
+    }
+}

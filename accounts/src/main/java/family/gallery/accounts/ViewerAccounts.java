@@ -1,0 +1,121 @@
+package family.gallery.accounts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Viewer accounts in the accounts table: one item per viewer, {@code pk = VIEWER#<name>}, holding the
+ * bcrypt hash and when the account and its password were set. The table also holds login
+ * throttling items ({@code THROTTLE#...}), which this class never touches.
+ */
+public final class ViewerAccounts {
+
+    public static final String KEY = "pk";
+    public static final String VIEWER_PREFIX = "VIEWER#";
+    private static final String NAME = "name";
+    private static final String HASH = "passwordHash";
+    private static final String CREATED = "createdAt";
+    private static final String CHANGED = "passwordChangedAt";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public ViewerAccounts(DynamoDbClient dynamo, String table, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    public void add(ViewerName name, String passwordHash) {
+        String now = clock.instant().toString();
+        try {
+            dynamo.putItem(put -> put.tableName(table)
+                    .item(Map.of(KEY, s(VIEWER_PREFIX + name), NAME, s(name.value()), HASH, s(bcrypt(passwordHash)),
+                            CREATED, s(now), CHANGED, s(now)))
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", KEY)));
+        } catch (ConditionalCheckFailedException exists) {
+            throw new AccountException.DuplicateViewer(name);
+        }
+    }
+
+    public void remove(ViewerName name) {
+        try {
+            dynamo.deleteItem(delete -> delete.tableName(table).key(key(name))
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", KEY)));
+        } catch (ConditionalCheckFailedException missing) {
+            throw new AccountException.UnknownViewer(name);
+        }
+    }
+
+    public void changePassword(ViewerName name, String passwordHash) {
+        try {
+            dynamo.updateItem(update -> update.tableName(table).key(key(name))
+                    .updateExpression("SET #hash = :hash, #changed = :now")
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", KEY, "#hash", HASH, "#changed", CHANGED))
+                    .expressionAttributeValues(Map.of(":hash", s(bcrypt(passwordHash)), ":now", s(clock.instant().toString()))));
+        } catch (ConditionalCheckFailedException missing) {
+            throw new AccountException.UnknownViewer(name);
+        }
+    }
+
+    /**
+     * Replaces a hash by a stronger one of the same password, unless the password changed meanwhile.
+     * The password's change date stays: the password itself did not change.
+     */
+    public boolean upgradeHash(ViewerName name, String currentHash, String strongerHash) {
+        try {
+            dynamo.updateItem(update -> update.tableName(table).key(key(name))
+                    .updateExpression("SET #hash = :stronger")
+                    .conditionExpression("#hash = :current")
+                    .expressionAttributeNames(Map.of("#hash", HASH))
+                    .expressionAttributeValues(Map.of(":stronger", s(bcrypt(strongerHash)), ":current", s(currentHash))));
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
+        }
+    }
+
+    public Optional<ViewerAccount> find(ViewerName name) {
+        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).key(key(name)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(account(item));
+    }
+
+    /** Every viewer, by name. The table is small (a family's viewers), so a scan is the simple way. */
+    public List<ViewerAccount> list() {
+        return dynamo.scanPaginator(scan -> scan.tableName(table).consistentRead(true)
+                        .filterExpression("begins_with(#pk, :prefix)")
+                        .expressionAttributeNames(Map.of("#pk", KEY))
+                        .expressionAttributeValues(Map.of(":prefix", s(VIEWER_PREFIX))))
+                .items().stream().map(ViewerAccounts::account)
+                .sorted(Comparator.comparing(account -> account.name().value())).toList();
+    }
+
+    private static ViewerAccount account(Map<String, AttributeValue> item) {
+        return new ViewerAccount(new ViewerName(item.get(NAME).s()), item.get(HASH).s(),
+                Instant.parse(item.get(CREATED).s()), Instant.parse(item.get(CHANGED).s()));
+    }
+
+    private static String bcrypt(String hash) {
+        return PasswordHasher.requireBcrypt(hash, "the hash to store");
+    }
+
+    private static Map<String, AttributeValue> key(ViewerName name) {
+        return Map.of(KEY, s(VIEWER_PREFIX + name));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}
