@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -28,8 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
  * DynamoDB Local in this JVM. Its own launcher binds every interface, so its request handler is
- * mounted on a Jetty connector bound to 127.0.0.1, with daemon threads so nothing it leaves behind
- * keeps the JVM alive.
+ * mounted on a Jetty connector bound to 127.0.0.1. Its background jobs run on ordinary threads that
+ * outlive its shutdown (they sleep between runs), so every thread it creates is made in one thread
+ * group, which is interrupted on close: nothing it leaves behind keeps the JVM alive.
  */
 final class DynamoDbService implements AutoCloseable {
 
@@ -37,30 +40,41 @@ final class DynamoDbService implements AutoCloseable {
 
     private final Server server;
     private final LocalDynamoDBServerHandler handler;
+    private final ThreadGroup threads;
 
-    private DynamoDbService(Server server, LocalDynamoDBServerHandler handler) {
+    private DynamoDbService(Server server, LocalDynamoDBServerHandler handler, ThreadGroup threads) {
         this.server = server;
         this.handler = handler;
+        this.threads = threads;
     }
 
     /** @param dataDirectory where the tables are kept; empty keeps them in memory */
     static DynamoDbService start(int port, Optional<Path> dataDirectory) {
         useBundledSqlite();
-        LocalDynamoDBServerHandler handler;
-        try {
+        ThreadGroup group = new ThreadGroup("dynamodb-local");
+        group.setDaemon(false);
+        FutureTask<LocalDynamoDBServerHandler> creation = new FutureTask<>(() -> {
             if (dataDirectory.isPresent()) {
                 Files.createDirectories(dataDirectory.get());
             }
             // One database for every access key and region, as a single account would see it.
             LocalDynamoDBRequestHandler requests = new LocalDynamoDBRequestHandler(0, dataDirectory.isEmpty(),
                     dataDirectory.map(Path::toString).orElse(null), true, false);
-            handler = new LocalDynamoDBServerHandler(requests, null);
-        } catch (Exception e) {
-            throw new LocalAwsException("DynamoDB Local cannot open its database: " + e.getMessage(), e);
+            return new LocalDynamoDBServerHandler(requests, null);
+        });
+        Thread creator = new Thread(group, creation, "dynamodb-local-start");
+        creator.start();
+        LocalDynamoDBServerHandler handler;
+        try {
+            handler = creation.get();
+        } catch (ExecutionException e) {
+            throw new LocalAwsException("DynamoDB Local cannot open its database: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalAwsException("interrupted while DynamoDB Local started", e);
         }
-        QueuedThreadPool threads = new QueuedThreadPool();
+        QueuedThreadPool threads = new QueuedThreadPool(50, 4, 60_000, -1, null, group);
         threads.setName("dynamodb-local");
-        threads.setDaemon(true);
         Server server = new Server(threads);
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(Ports.HOST);
@@ -71,9 +85,10 @@ final class DynamoDbService implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             handler.close();
+            group.interrupt();
             throw Ports.busy("DynamoDB", port, e);
         }
-        return new DynamoDbService(server, handler);
+        return new DynamoDbService(server, handler, group);
     }
 
     static void createTables(DynamoDbClient dynamoDb, Topology topology) {
@@ -87,12 +102,12 @@ final class DynamoDbService implements AutoCloseable {
                         .attributeDefinitions(table.attributeDefinitions().stream().map(attribute -> AttributeDefinition.builder()
                                 .attributeName(String.valueOf(attribute.get("AttributeName")))
                                 .attributeType(String.valueOf(attribute.get("AttributeType"))).build()).toList()));
+                table.timeToLiveAttribute().ifPresent(attribute -> dynamoDb.updateTimeToLive(request -> request
+                        .tableName(table.name())
+                        .timeToLiveSpecification(specification -> specification.attributeName(attribute).enabled(true))));
             } catch (ResourceInUseException alreadyThere) {
-                // Kept on disk from an earlier start.
+                // Kept on disk from an earlier start, TTL and all.
             }
-            table.timeToLiveAttribute().ifPresent(attribute -> dynamoDb.updateTimeToLive(request -> request
-                    .tableName(table.name())
-                    .timeToLiveSpecification(specification -> specification.attributeName(attribute).enabled(true))));
         }
     }
 
@@ -134,6 +149,7 @@ final class DynamoDbService implements AutoCloseable {
             server.stop();
         } finally {
             handler.close();
+            threads.interrupt();
         }
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -54,36 +53,26 @@ class S3EventRoutingTest {
         Set<Routing.Destination> expected = Routing.destinationsFor(key);
 
         stack.s3().putObject(request -> request.bucket(bucket).key(key), RequestBody.fromString("content of " + key));
-        Map<Routing.Destination, List<String>> created = drain();
-        for (Routing.Destination destination : Routing.Destination.values()) {
-            List<String> bodies = created.get(destination);
-            assertEquals(expected.contains(destination) ? 1 : 0, bodies.size(), destination + " after put of " + key);
-            for (String body : bodies) {
-                ObjectEvent event = single(body);
-                assertEquals(ObjectEvent.Type.CREATED, event.type());
-                assertEquals("ObjectCreated:Put", event.eventName());
-                assertEquals(key, event.key());
-                assertEquals(bucket, event.bucket());
-                assertEquals(("content of " + key).getBytes(java.nio.charset.StandardCharsets.UTF_8).length, event.size());
-                assertTrue(event.eTag().orElseThrow().matches("[0-9a-f]{32}"), event.eTag().toString());
-                assertEnvelope(body, key);
-            }
+        for (String body : expectDeliveries(expected, "put of " + key)) {
+            ObjectEvent event = single(body);
+            assertEquals(ObjectEvent.Type.CREATED, event.type());
+            assertEquals("ObjectCreated:Put", event.eventName());
+            assertEquals(key, event.key());
+            assertEquals(bucket, event.bucket());
+            assertEquals(("content of " + key).getBytes(java.nio.charset.StandardCharsets.UTF_8).length, event.size());
+            assertTrue(event.eTag().orElseThrow().matches("[0-9a-f]{32}"), event.eTag().toString());
+            assertEnvelope(body, key);
         }
 
         stack.s3().deleteObject(request -> request.bucket(bucket).key(key));
-        Map<Routing.Destination, List<String>> removed = drain();
-        for (Routing.Destination destination : Routing.Destination.values()) {
-            List<String> bodies = removed.get(destination);
-            assertEquals(expected.contains(destination) ? 1 : 0, bodies.size(), destination + " after delete of " + key);
-            for (String body : bodies) {
-                ObjectEvent event = single(body);
-                assertEquals(ObjectEvent.Type.REMOVED, event.type());
-                assertEquals("ObjectRemoved:Delete", event.eventName());
-                assertEquals(key, event.key());
-            }
+        for (String body : expectDeliveries(expected, "delete of " + key)) {
+            ObjectEvent event = single(body);
+            assertEquals(ObjectEvent.Type.REMOVED, event.type());
+            assertEquals("ObjectRemoved:Delete", event.eventName());
+            assertEquals(key, event.key());
         }
         for (String deadLetters : List.of("ResizeDeadLetterQueue", "RebuildDeadLetterQueue")) {
-            assertTrue(receive(stack.queueUrl(deadLetters)).isEmpty(), deadLetters + " stays empty");
+            assertTrue(QueueMessages.receiveAll(stack, stack.queueUrl(deadLetters)).isEmpty(), deadLetters + " stays empty");
         }
     }
 
@@ -112,27 +101,21 @@ class S3EventRoutingTest {
         return events.get(0);
     }
 
+    /** Reads every routed queue: one message in each expected queue, none in the others. */
+    private static List<String> expectDeliveries(Set<Routing.Destination> expected, String what) {
+        List<String> bodies = new java.util.ArrayList<>();
+        drain().forEach((destination, received) -> {
+            assertEquals(expected.contains(destination) ? 1 : 0, received.size(), destination + " after " + what);
+            bodies.addAll(received);
+        });
+        return bodies;
+    }
+
     private static Map<Routing.Destination, List<String>> drain() {
         Map<Routing.Destination, List<String>> result = new java.util.EnumMap<>(Routing.Destination.class);
         for (Routing.Destination destination : EnumSet.allOf(Routing.Destination.class)) {
-            result.put(destination, receive(queues.get(destination)));
+            result.put(destination, QueueMessages.receiveAll(stack, queues.get(destination)));
         }
         return result;
-    }
-
-    /** Every message now in the queue; delivery happens before S3 answers, so nothing is in flight. */
-    static List<String> receive(String queueUrl) {
-        List<String> bodies = new ArrayList<>();
-        while (true) {
-            var messages = stack.sqs().receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(0)).messages();
-            if (messages.isEmpty()) {
-                return bodies;
-            }
-            messages.forEach(message -> {
-                bodies.add(message.body());
-                stack.sqs().deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-            });
-        }
     }
 }
