@@ -9,8 +9,9 @@ import family.gallery.ingest.MediaKey;
 import family.gallery.ingest.ObjectEvent;
 import family.gallery.ingest.Routing;
 import family.gallery.ingest.S3EventMessages;
+import family.gallery.site.debounce.BuildTicks;
 
-/** Reads what reaches the rebuild queue and says which change it announces. */
+/** Reads what reaches the rebuild queue and says how many site changes it announces (none for a tick). */
 @ApplicationScoped
 public class ChangeNotices {
 
@@ -22,6 +23,9 @@ public class ChangeNotices {
         if (CATALOG_CHANGED.equals(body)) {
             LOG.info("catalog changed");
             return 1;
+        }
+        if (BuildTicks.TICK.equals(body)) {
+            return 0;
         }
         if (!S3EventMessages.isS3Notification(body)) {
             throw new MalformedEventException("rebuild queue message is neither a catalog change nor an S3 notification");

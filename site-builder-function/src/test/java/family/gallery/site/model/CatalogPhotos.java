@@ -27,7 +27,7 @@ public final class CatalogPhotos {
 
     private static Rendition rendition(String id, int longEdge, int width, int height) {
         double scale = (double) longEdge / Math.max(width, height);
-        return new Rendition("r/" + id + "/" + longEdge + ".webp", (int) Math.round(width * scale),
+        return new Rendition("media/" + id + "/" + longEdge + ".jpg", (int) Math.round(width * scale),
                 (int) Math.round(height * scale));
     }
 }

@@ -123,21 +123,21 @@ class SiteRendererTest {
         assertEquals("533", wide.attr("data-pswp-height"));
         // 240 px row: a 3:1 tile is 720 px wide, so the 800 px rendition is the grid image.
         assertEquals("800", image.attr("width"));
-        assertTrue(image.attr("src").endsWith("/800.webp"), image.attr("src"));
+        assertTrue(image.attr("src").endsWith("/800.jpg"), image.attr("src"));
         assertEquals(List.of("400w", "800w", "1600w"), List.of(image.attr("srcset").split(", ")).stream()
                 .map(candidate -> candidate.substring(candidate.lastIndexOf(' ') + 1)).toList());
         assertEquals(image.attr("srcset"), wide.attr("data-pswp-srcset"));
         assertTrue(image.attr("sizes").matches("\\(max-width: 600px\\) \\d+px, \\d+px"), image.attr("sizes"));
-        assertTrue(wide.attr("href").startsWith("../../media/r/") && wide.attr("href").endsWith("/1600.webp"));
+        assertTrue(wide.attr("href").startsWith("../../media/") && wide.attr("href").endsWith("/1600.jpg"));
         assertNull(wide.attributes().get("data-download").isEmpty() ? null : "download offered while disabled");
     }
 
     @Test
     void renditionKeysAreEncodedInMediaUrls() {
         CatalogPhoto photo = new CatalogPhoto("a", "p.jpg", 100, 100,
-                List.of(new Rendition("r/ab cd/x+y#1.webp", 100, 100)), null, null, null, null);
+                List.of(new Rendition("media/ab cd/x+y#1.webp", 100, 100)), null, null, null, null);
         Element image = render(List.of(photo), Map.of()).get("albums/a/index.html").selectFirst(".tile img");
-        assertEquals("../../media/r/ab%20cd/x%2By%231.webp", image.attr("src"));
+        assertEquals("../../media/ab%20cd/x%2By%231.webp", image.attr("src"));
     }
 
     @Test
@@ -165,13 +165,13 @@ class SiteRendererTest {
     @Test
     void localeAndSiteSettingsComeFromConfig() {
         SiteConfig config = new SiteConfig("Oma's <Fotos>", "© Familie", java.util.Locale.GERMANY, AlbumOrder.NAME,
-                "m/", "o/", false);
+                "cdn/", "o/", false);
         Document home = render(List.of(ready("a", "x.jpg")), Map.of(), config).get(SitePaths.HOME);
         assertEquals("Oma's <Fotos>", home.title());
         assertEquals("© Familie", home.selectFirst("footer").text());
         assertEquals("de-DE", home.selectFirst("html").attr("lang"));
         assertEquals("14.07.2026 · 1 photo", home.selectFirst(".album-tile .album-meta").text());
-        assertTrue(home.selectFirst(".album-tile img").attr("src").startsWith("m/"));
+        assertTrue(home.selectFirst(".album-tile img").attr("src").startsWith("cdn/media/"));
     }
 
     @Test

@@ -1,0 +1,35 @@
+package family.gallery.site.build;
+
+import java.util.List;
+
+import family.gallery.catalog.PhotoCatalog;
+import family.gallery.catalog.PhotoEntry;
+import family.gallery.catalog.PhotoStatus;
+import family.gallery.catalog.TakenAt;
+import family.gallery.site.model.CatalogPhoto;
+import family.gallery.site.model.Rendition;
+
+/** The catalog's live entries as the site generator's input. */
+public final class CatalogSource {
+
+    private final PhotoCatalog catalog;
+
+    public CatalogSource(PhotoCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public List<CatalogPhoto> photos() {
+        return catalog.photos().stream().filter(PhotoEntry::isLive).map(CatalogSource::toPhoto).toList();
+    }
+
+    static CatalogPhoto toPhoto(PhotoEntry entry) {
+        // An upload time stands in for a missing camera time in the catalog; the site shows only the camera's.
+        TakenAt takenAt = entry.takenAt().filter(TakenAt::fromCamera).orElse(null);
+        String failure = entry.status() == PhotoStatus.FAILED
+                ? entry.reason().orElse("failed without a reason")
+                : null;
+        return new CatalogPhoto(entry.id().album(), entry.id().fileName(), entry.width(), entry.height(),
+                entry.renditions().stream().map(r -> new Rendition(r.key(), r.width(), r.height())).toList(),
+                null, takenAt == null ? null : takenAt.local(), entry.camera().orElse(null), failure);
+    }
+}

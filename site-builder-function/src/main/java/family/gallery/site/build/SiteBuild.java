@@ -1,0 +1,77 @@
+package family.gallery.site.build;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.jboss.logging.Logger;
+
+import family.gallery.site.model.CatalogPhoto;
+import family.gallery.site.model.Gallery;
+import family.gallery.site.model.GalleryAssembler;
+import family.gallery.site.publish.CacheInvalidator;
+import family.gallery.site.publish.SitePublisher;
+import family.gallery.site.render.SiteAssets;
+import family.gallery.site.render.SiteConfig;
+import family.gallery.site.render.SiteFile;
+import family.gallery.site.render.SiteRenderer;
+
+/**
+ * One build: read the catalog and the album.yml files, render every page in memory, publish what
+ * changed, invalidate it, and report. Nothing is published until everything has rendered.
+ */
+public final class SiteBuild {
+
+    private static final Logger LOG = Logger.getLogger(SiteBuild.class);
+
+    private final CatalogSource catalog;
+    private final AlbumSettingsSource albumSettings;
+    private final SiteConfig config;
+    private final SiteAssets assets;
+    private final SitePublisher publisher;
+    private final CacheInvalidator invalidator;
+    private final BuildReports reports;
+    private final Clock clock;
+
+    public SiteBuild(CatalogSource catalog, AlbumSettingsSource albumSettings, SiteConfig config, SiteAssets assets,
+            SitePublisher publisher, CacheInvalidator invalidator, BuildReports reports, Clock clock) {
+        this.catalog = catalog;
+        this.albumSettings = albumSettings;
+        this.config = config;
+        this.assets = assets;
+        this.publisher = publisher;
+        this.invalidator = invalidator;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    /** Builds and publishes; a failure is reported and rethrown, the published site left as it was. */
+    public BuildReport run(long target) {
+        Instant started = clock.instant();
+        Gallery gallery = null;
+        try {
+            List<CatalogPhoto> photos = catalog.photos();
+            gallery = new GalleryAssembler(config.albumOrder()).assemble(photos,
+                    albumSettings.read(photos.stream().map(CatalogPhoto::album).collect(Collectors.toSet())));
+            List<SiteFile> pages = new SiteRenderer(config, assets.urls()).render(gallery);
+            SitePublisher.Result published = publisher.publish(assets.files(), pages);
+            Optional<String> invalidation = invalidator.invalidate(published.changedPages(), "build-" + target + "-" + started);
+            BuildReport report = new BuildReport(started, Duration.between(started, clock.instant()), target,
+                    gallery.photoCount(), gallery.allAlbums().size(), published.written(), published.deleted(),
+                    published.unchanged(), gallery.issues(), invalidation.orElse(null), null);
+            reports.save(report);
+            LOG.infof("build %d published in %d ms: %d written, %d deleted, %d unchanged, %d issues", target,
+                    report.duration().toMillis(), report.written().size(), report.deleted().size(), report.unchanged(),
+                    report.issues().size());
+            return report;
+        } catch (RuntimeException e) {
+            reports.save(new BuildReport(started, Duration.between(started, clock.instant()), target,
+                    gallery == null ? 0 : gallery.photoCount(), gallery == null ? 0 : gallery.allAlbums().size(),
+                    List.of(), List.of(), 0, gallery == null ? List.of() : gallery.issues(), null, String.valueOf(e)));
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package family.gallery.site.publish;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import family.gallery.site.render.SiteFile;
+import family.gallery.site.render.SitePaths;
+
+/**
+ * Publishes a fully rendered site to the web bucket, writing only objects whose content changed.
+ * The order keeps the published site whole at every moment: assets first, then album pages from
+ * the deepest up, the home page last, and stale album pages deleted only once nothing links to them.
+ * Content is compared with the bucket listing's ETag, which is the MD5 of a single-part upload under
+ * SSE-S3, so no manifest can drift from what is really published.
+ */
+public final class SitePublisher implements AutoCloseable {
+
+    private static final int PARALLEL_UPLOADS = 8;
+    private static final int DELETE_BATCH = 1000;
+
+    private final S3Client s3;
+    private final String bucket;
+    private final ExecutorService uploads = Executors.newFixedThreadPool(PARALLEL_UPLOADS, runnable -> {
+        Thread thread = new Thread(runnable, "site-upload");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public SitePublisher(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    /**
+     * @param written   keys uploaded, in upload order
+     * @param deleted   album pages removed
+     * @param unchanged objects left as they were
+     */
+    public record Result(List<String> written, List<String> deleted, int unchanged) {
+
+        /** Pages a cache may hold an old copy of; new assets have new names. */
+        public List<String> changedPages() {
+            List<String> pages = written.stream().filter(key -> !key.startsWith(SitePaths.ASSETS))
+                    .collect(Collectors.toCollection(ArrayList::new));
+            pages.addAll(deleted);
+            return pages;
+        }
+    }
+
+    public Result publish(List<SiteFile> assets, List<SiteFile> pages) {
+        Map<String, String> published = listETags();
+        List<String> written = new ArrayList<>();
+        int unchanged = 0;
+        for (List<SiteFile> stage : stages(assets, pages)) {
+            List<SiteFile> changed = stage.stream()
+                    .filter(file -> !md5(file.body()).equals(published.get(file.key()))).toList();
+            upload(changed);
+            changed.forEach(file -> written.add(file.key()));
+            unchanged += stage.size() - changed.size();
+        }
+        Set<String> current = pages.stream().map(SiteFile::key).collect(Collectors.toSet());
+        List<String> stale = published.keySet().stream()
+                .filter(key -> isAlbumPage(key) && !current.contains(key))
+                .sorted(byDepth().reversed()).toList();
+        delete(stale);
+        return new Result(written, stale, unchanged);
+    }
+
+    /** Assets, then pages grouped by depth, deepest first; the home page is the shallowest. */
+    static List<List<SiteFile>> stages(List<SiteFile> assets, List<SiteFile> pages) {
+        TreeMap<Long, List<SiteFile>> byDepth = new TreeMap<>(Comparator.reverseOrder());
+        for (SiteFile page : pages) {
+            byDepth.computeIfAbsent(depth(page.key()), d -> new ArrayList<>()).add(page);
+        }
+        List<List<SiteFile>> stages = new ArrayList<>();
+        stages.add(assets);
+        stages.addAll(byDepth.values());
+        return stages;
+    }
+
+    private static long depth(String key) {
+        return key.chars().filter(c -> c == '/').count();
+    }
+
+    private static Comparator<String> byDepth() {
+        return Comparator.comparingLong(SitePublisher::depth);
+    }
+
+    private static boolean isAlbumPage(String key) {
+        return key.startsWith(SitePaths.ALBUMS) && key.endsWith("/" + SitePaths.HOME);
+    }
+
+    private Map<String, String> listETags() {
+        Map<String, String> eTags = new HashMap<>();
+        for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
+            eTags.put(object.key(), object.eTag().replace("\"", ""));
+        }
+        return eTags;
+    }
+
+    /** All of a stage, in parallel; the stage is complete (or the publish fails) before the next begins. */
+    private void upload(Collection<SiteFile> files) {
+        List<Future<?>> pending = new ArrayList<>();
+        for (SiteFile file : files) {
+            pending.add(uploads.submit(() -> s3.putObject(r -> r.bucket(bucket).key(file.key())
+                    .contentType(file.contentType()).cacheControl(file.cacheControl()),
+                    RequestBody.fromBytes(file.body()))));
+        }
+        for (Future<?> upload : pending) {
+            try {
+                upload.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while publishing", e);
+            } catch (ExecutionException e) {
+                pending.forEach(other -> other.cancel(false));
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private void delete(List<String> keys) {
+        for (int from = 0; from < keys.size(); from += DELETE_BATCH) {
+            List<ObjectIdentifier> batch = keys.subList(from, Math.min(keys.size(), from + DELETE_BATCH)).stream()
+                    .map(key -> ObjectIdentifier.builder().key(key).build()).toList();
+            var response = s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
+            if (response.hasErrors() && !response.errors().isEmpty()) {
+                throw new IllegalStateException("could not delete " + response.errors().get(0).key() + ": "
+                        + response.errors().get(0).message());
+            }
+        }
+    }
+
+    static String md5(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has MD5", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        uploads.shutdownNow();
+    }
+}
