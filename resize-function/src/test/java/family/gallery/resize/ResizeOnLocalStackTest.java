@@ -1,0 +1,238 @@
+package family.gallery.resize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+
+import family.gallery.catalog.PhotoCatalog;
+import family.gallery.catalog.PhotoEntry;
+import family.gallery.catalog.PhotoId;
+import family.gallery.catalog.PhotoStatus;
+import family.gallery.catalog.Rendition;
+import family.gallery.ingest.MediaKey;
+import family.gallery.ingest.ObjectEvent;
+import family.gallery.ingest.Routing;
+import family.gallery.ingest.S3EventMessages;
+import family.gallery.localaws.LocalAws;
+import family.gallery.localaws.LocalAwsConfig;
+import family.gallery.resize.image.PhotoRenderer;
+import family.gallery.resize.image.TestImages;
+import family.gallery.resize.storage.RebuildNotices;
+import family.gallery.resize.storage.RenditionStore;
+import family.gallery.resize.storage.SourcePhotos;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * The resize function's logic on the local stack: real S3 event notifications through SNS into the
+ * resize queue, real renditions in S3, the catalog in DynamoDB Local, notices in the rebuild queue.
+ */
+class ResizeOnLocalStackTest {
+
+    private static LocalAws aws;
+    private static String source;
+    private static String resized;
+    private static PhotoCatalog catalog;
+    private static ResizeBatch batch;
+
+    @BeforeAll
+    static void start() {
+        aws = LocalAws.start(LocalAwsConfig.forTests());
+        source = aws.bucketName("SourceBucket");
+        resized = aws.bucketName("ResizedBucket");
+        catalog = new PhotoCatalog(aws.dynamoDb(), aws.tableName("CatalogTable"));
+        batch = batchOn(aws.tableName("CatalogTable"));
+        drain("ResizeQueue");
+        drain("RebuildQueue");
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    private static ResizeBatch batchOn(String table) {
+        PhotoUpdater updater = new PhotoUpdater(new SourcePhotos(aws.s3(), source), new RenditionStore(aws.s3(), resized),
+                new PhotoCatalog(aws.dynamoDb(), table), new PhotoRenderer(PhotoRenderer.Settings.DEFAULTS),
+                Clock.systemUTC());
+        return new ResizeBatch(updater, new RebuildNotices(aws.sqs(), aws.queueUrl("RebuildQueue")));
+    }
+
+    @Test
+    void aPhotoIsRenderedReplacedDeletedAndNeverResurrected() {
+        String key = "albums/Été 2026/a+b c 🌊.jpg";
+        PhotoId id = PhotoId.of(MediaKey.of(key));
+
+        SQSEvent.SQSMessage first = upload(key, TestImages.fixture("Landscape_6.jpg"));
+        assertNoFailures(batch.process(event(first)));
+        PhotoEntry ready = catalog.find(id).orElseThrow();
+        assertEquals(PhotoStatus.READY, ready.status());
+        assertEquals(List.of(1800, 1200), List.of(ready.width(), ready.height()));
+        assertEquals(5, ready.renditions().size());
+        for (Rendition rendition : ready.renditions()) {
+            HeadObjectResponse head = aws.s3().headObject(r -> r.bucket(resized).key(rendition.key()));
+            assertEquals("image/jpeg", head.contentType());
+            assertEquals("public, max-age=31536000, immutable", head.cacheControl());
+            assertEquals(rendition.bytes(), head.contentLength());
+        }
+        assertEquals(1, catalogChangedNotices(), "one notice for the batch");
+
+        assertNoFailures(batch.process(event(first)));
+        assertEquals(ready, catalog.find(id).orElseThrow(), "a duplicate delivery changes nothing");
+        assertEquals(0, catalogChangedNotices());
+
+        SQSEvent.SQSMessage replacement = upload(key, TestImages.fixture("Portrait_0.jpg"));
+        assertNoFailures(batch.process(event(replacement)));
+        PhotoEntry replaced = catalog.find(id).orElseThrow();
+        assertEquals(List.of(1200, 1800), List.of(replaced.width(), replaced.height()));
+        assertFalse(replaced.eTag().equals(ready.eTag()));
+        ready.renditions().forEach(old -> assertGone(old.key()));
+        assertEquals(1, catalogChangedNotices());
+
+        assertNoFailures(batch.process(event(first)));
+        assertEquals(replaced, catalog.find(id).orElseThrow(), "a late event does not roll back");
+
+        aws.s3().deleteObject(r -> r.bucket(source).key(key));
+        SQSEvent.SQSMessage deletion = nextResizeMessage(key);
+        assertNoFailures(batch.process(event(deletion)));
+        PhotoEntry tombstone = catalog.find(id).orElseThrow();
+        assertEquals(PhotoStatus.DELETED, tombstone.status());
+        assertTrue(tombstone.expiresAt().isPresent());
+        replaced.renditions().forEach(old -> assertGone(old.key()));
+        assertTrue(catalog.album("Été 2026").isEmpty(), "readers never see tombstones");
+        assertEquals(1, catalogChangedNotices());
+
+        assertNoFailures(batch.process(event(replacement, first)));
+        assertEquals(PhotoStatus.DELETED, catalog.find(id).orElseThrow().status(), "late creations do not resurrect");
+        assertEquals(0, catalogChangedNotices());
+    }
+
+    @Test
+    void photosThatCanNeverRenderAreFailedOnceAndAcknowledged() {
+        byte[] jpeg = TestImages.jpeg(TestImages.scene(1200, 800, BufferedImage.TYPE_INT_RGB), false);
+        Map<String, byte[]> bad = Map.of(
+                "albums/bad/empty.jpg", new byte[0],
+                "albums/bad/notes.jpg", "not a photo\n".getBytes(),
+                "albums/bad/cut.jpg", Arrays.copyOf(jpeg, jpeg.length / 2),
+                "albums/bad/bomb.png", TestImages.pngBomb(30000, 30000));
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        bad.forEach((key, bytes) -> messages.add(upload(key, bytes)));
+        messages.add(upload("albums/bad/fine.jpg", jpeg));
+
+        assertNoFailures(batch.process(event(messages.toArray(SQSEvent.SQSMessage[]::new))));
+
+        Map<String, String> expectedReasons = Map.of("empty.jpg", "empty", "notes.jpg", "not an image",
+                "cut.jpg", "truncated", "bomb.png", "more than the limit of 100.0 megapixels");
+        List<PhotoEntry> album = catalog.album("bad");
+        assertEquals(5, album.size());
+        for (PhotoEntry entry : album) {
+            String expected = expectedReasons.get(entry.id().fileName());
+            if (expected == null) {
+                assertEquals(PhotoStatus.READY, entry.status());
+            } else {
+                assertEquals(PhotoStatus.FAILED, entry.status(), entry.id().fileName());
+                assertTrue(entry.reason().orElseThrow().contains(expected), entry.reason().orElseThrow());
+            }
+        }
+        assertEquals(1, catalogChangedNotices(), "one notice for the whole batch");
+    }
+
+    @Test
+    void errorsWorthRetryingFailOnlyTheirMessage() {
+        SQSEvent.SQSMessage photo = upload("albums/retry/one.jpg", TestImages.fixture("Portrait_3.jpg"));
+        SQSEvent.SQSMessage notAPhoto = upload("albums/retry/readme.txt", "text".getBytes());
+        SQSBatchResponse response = batchOn("no-such-table").process(event(photo, notAPhoto));
+        assertEquals(List.of(photo.getMessageId()),
+                response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+        assertEquals(0, catalogChangedNotices());
+
+        photo.setAttributes(Map.of("ApproximateReceiveCount", "2"));
+        assertNoFailures(batch.process(event(photo)));
+        assertEquals(PhotoStatus.READY, catalog.find(PhotoId.of(MediaKey.of("albums/retry/one.jpg"))).orElseThrow().status());
+        assertEquals(1, catalogChangedNotices());
+    }
+
+    private static SQSEvent.SQSMessage upload(String key, byte[] bytes) {
+        aws.s3().putObject(r -> r.bucket(source).key(key), RequestBody.fromBytes(bytes));
+        return nextResizeMessage(key);
+    }
+
+    /** The notification S3 sent (through SNS) to the resize queue about this key, as Lambda would pass it. */
+    private static SQSEvent.SQSMessage nextResizeMessage(String key) {
+        String queue = aws.queueUrl("ResizeQueue");
+        for (int attempt = 0; attempt < 20; attempt++) {
+            for (Message message : aws.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages()) {
+                aws.sqs().deleteMessage(r -> r.queueUrl(queue).receiptHandle(message.receiptHandle()));
+                List<ObjectEvent> events = S3EventMessages.parse(message.body());
+                if (events.stream().anyMatch(e -> e.key().equals(key))) {
+                    SQSEvent.SQSMessage lambdaMessage = new SQSEvent.SQSMessage();
+                    lambdaMessage.setMessageId(message.messageId());
+                    lambdaMessage.setBody(message.body());
+                    lambdaMessage.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+                    return lambdaMessage;
+                }
+            }
+        }
+        throw new AssertionError("no event for " + key + " reached the resize queue");
+    }
+
+    private static SQSEvent event(SQSEvent.SQSMessage... messages) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(messages));
+        return event;
+    }
+
+    /** Takes the catalog-changed notices out of the rebuild queue and counts them. */
+    private static int catalogChangedNotices() {
+        int notices = 0;
+        for (Message message : drain("RebuildQueue")) {
+            notices += Routing.CATALOG_CHANGED.equals(message.body()) ? 1 : 0;
+        }
+        return notices;
+    }
+
+    private static List<Message> drain(String logicalId) {
+        String queue = aws.queueUrl(logicalId);
+        List<Message> drained = new ArrayList<>();
+        List<Message> received;
+        do {
+            received = aws.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            for (Message message : received) {
+                aws.sqs().deleteMessage(r -> r.queueUrl(queue).receiptHandle(message.receiptHandle()));
+                drained.add(message);
+            }
+        } while (!received.isEmpty());
+        return drained;
+    }
+
+    private static void assertNoFailures(SQSBatchResponse response) {
+        assertEquals(List.of(), response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+    }
+
+    private static void assertGone(String key) {
+        try {
+            aws.s3().headObject(r -> r.bucket(resized).key(key));
+            throw new AssertionError(key + " should have been deleted");
+        } catch (NoSuchKeyException expected) {
+            // deleted
+        }
+    }
+}
