@@ -99,6 +99,12 @@ public final class LocalLambda implements AutoCloseable {
         return options.region();
     }
 
+    /** At most this many invocations of one function run at once. */
+    public int concurrencyLimit(String functionName) {
+        pool(functionName);
+        return options.maxEnvironmentsPerFunction();
+    }
+
     /** How many processes a function has now (running or warm). */
     public int environments(String functionName) {
         return pool(functionName).environments();

@@ -21,7 +21,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 
 /**
  * Does what each message body asks, and writes what happened to a journal in {@code STATE_DIR}, so a
- * test can tell how often each message was handled, by which process, and how many ran at once.
+ * test can tell how often each message was handled, in which batch and process, and how many ran at once.
  * <ul>
  * <li>{@code ok:<tag>} succeeds; {@code fail:<tag>} is reported as a batch item failure</li>
  * <li>{@code crash-once:<tag>} ends the process the first time, {@code hang-once:<tag>} never
@@ -41,6 +41,7 @@ public class ScriptedHandler implements RequestHandler<SQSEvent, SQSBatchRespons
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<BatchItemFailure> failures = new ArrayList<>();
+        write("invocation " + context.getAwsRequestId() + " " + event.getRecords().size());
         for (SQSMessage message : event.getRecords()) {
             String body = message.getBody();
             String argument = body.contains(":") ? body.substring(body.indexOf(':') + 1) : "";
