@@ -49,7 +49,8 @@ public final class PhotoCatalog {
                     .conditionExpression(NEWER_THAN_STORED)
                     .expressionAttributeValues(Map.of(":sequencer",
                             PhotoItems.s(CatalogSequencers.sortable(entry.sequencer()))))
-                    .returnValues(ReturnValue.ALL_OLD));
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return new Recorded(entry, true, entryOf(response.attributes()));
         } catch (ConditionalCheckFailedException stale) {
             return new Recorded(entry, false, entryOf(stale.item()));

@@ -1,0 +1,86 @@
+package family.gallery.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import family.gallery.localaws.LocalAws;
+import family.gallery.localaws.LocalAwsConfig;
+
+/** The catalog on DynamoDB Local, with the table as template.yaml defines it. */
+class PhotoCatalogTest {
+
+    private static final Instant NOW = Instant.parse("2026-07-14T09:21:07Z");
+    private static LocalAws aws;
+    private static PhotoCatalog catalog;
+
+    @BeforeAll
+    static void start() {
+        aws = LocalAws.start(LocalAwsConfig.forTests());
+        catalog = new PhotoCatalog(aws.dynamoDb(), aws.tableName("CatalogTable"));
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    private static PhotoEntry ready(PhotoId id, String sequencer, String eTag) {
+        return PhotoEntry.ready(id, sequencer, eTag, 1800, 1200, TakenAt.uploaded(NOW), Optional.empty(), Optional.empty(),
+                List.of(new Rendition("media/" + eTag + "/480x320.jpg", 480, 320, 1000)), NOW);
+    }
+
+    @Test
+    void writesOnlyEverMoveForwardInSequencer() {
+        PhotoId id = new PhotoId("order", "a.jpg");
+        Recorded first = catalog.record(ready(id, "0066A1B2C3D4E5F601", "one"));
+        assertTrue(first.applied());
+        assertTrue(first.previous().isEmpty());
+        assertTrue(first.changedSite());
+
+        Recorded duplicate = catalog.record(ready(id, "0066A1B2C3D4E5F601", "one"));
+        assertFalse(duplicate.applied(), "the same sequencer is not newer");
+
+        Recorded newer = catalog.record(ready(id, "0066A1B2C3D4E5F60200", "two")); // longer, and newer once padded
+        assertTrue(newer.applied());
+        assertEquals(Optional.of("one"), newer.previous().orElseThrow().eTag());
+
+        Recorded late = catalog.record(ready(id, "0066A1B2C3D4E5F601FF", "late"));
+        assertFalse(late.applied());
+        assertEquals(Optional.of("two"), late.previous().map(e -> e.eTag().orElseThrow()), "the stored entry comes back");
+        assertEquals(Optional.of("two"), catalog.find(id).orElseThrow().eTag());
+    }
+
+    @Test
+    void tombstonesHideDeletedPhotosAndBlockOlderEvents() {
+        PhotoId kept = new PhotoId("trip", "kept.jpg");
+        PhotoId deleted = new PhotoId("trip", "deleted.jpg");
+        PhotoId nested = new PhotoId("trip/day 1", "nested.jpg");
+        catalog.record(ready(kept, "10", "k"));
+        catalog.record(ready(deleted, "10", "d"));
+        catalog.record(ready(nested, "10", "n"));
+
+        Recorded tombstone = catalog.record(PhotoEntry.tombstone(deleted, "11", NOW));
+        assertTrue(tombstone.applied());
+        assertTrue(tombstone.changedSite());
+        assertFalse(catalog.record(ready(deleted, "10", "d")).applied(), "a late creation cannot resurrect");
+        assertFalse(catalog.record(PhotoEntry.tombstone(new PhotoId("trip", "never.jpg"), "01", NOW)).changedSite(),
+                "deleting an unknown photo changes nothing on the site");
+
+        assertEquals(List.of("kept.jpg"), catalog.album("trip").stream().map(e -> e.id().fileName()).toList());
+        Set<PhotoId> everywhere = catalog.photos().stream().map(PhotoEntry::id).collect(Collectors.toSet());
+        assertTrue(everywhere.containsAll(Set.of(kept, nested)));
+        assertFalse(everywhere.contains(deleted));
+        assertEquals(PhotoStatus.DELETED, catalog.find(deleted).orElseThrow().status());
+    }
+}
