@@ -1,5 +1,7 @@
 package family.gallery.login;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Named;
@@ -8,40 +10,122 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The login origin behind CloudFront: {@code GET /login} shows the form, {@code POST /login} checks it. */
+/**
+ * The login origin behind CloudFront (a function URL): {@code GET /login} shows the form,
+ * {@code POST /login} signs in, {@code GET /logout} signs out, {@code /login/assets/*} are the page's
+ * stylesheet and script. The page's script asks for JSON answers; a plain form post gets a redirect
+ * or the page again.
+ */
 @Named("login")
 public class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null
-                ? "GET" : event.getRequestContext().getHttp().getMethod();
-        String path = event.getRawPath() == null ? "/" : event.getRawPath();
-        if (!path.equals("/login")) {
-            return page(404, "Not found");
-        }
-        if (method.equals("GET")) {
-            return page(200, null);
-        }
-        if (method.equals("POST")) {
-            // No viewer accounts can be checked yet: every attempt is refused.
-            return page(403, "Wrong username or password.");
-        }
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(405)
-                .withHeaders(Map.of("Allow", "GET, POST")).build();
+    /** Set by a CloudFront function to the host the viewer asked for: the cookies' domain. */
+    static final String HOST_HEADER = "x-forwarded-host";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> NO_STORE = Map.of("Cache-Control", "no-store");
+
+    private final LoginService logins;
+    private final LoginPage page;
+    private final LoginAssets assets;
+
+    public LoginHandler(LoginService logins, LoginPage page, LoginAssets assets) {
+        this.logins = logins;
+        this.page = page;
+        this.assets = assets;
     }
 
-    private static APIGatewayV2HTTPResponse page(int status, String error) {
-        String message = error == null ? "" : "<p role=\"alert\">" + error + "</p>";
-        String html = """
-                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in</title></head>
-                <body><main><h1>Sign in</h1>%s<form method="post" action="/login">
-                <label>Username <input name="username" autocomplete="username" required></label>
-                <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
-                <button>Sign in</button></form></main></body></html>""".formatted(message);
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        String method = http == null ? "GET" : http.getMethod();
+        String path = event.getRawPath() == null ? "/" : event.getRawPath();
+        Map<String, String> headers = event.getHeaders() == null ? Map.of() : lowerCase(event.getHeaders());
+        boolean read = method.equals("GET") || method.equals("HEAD");
+
+        if (path.equals("/login") && method.equals("POST")) {
+            LoginForm form = LoginForm.parse(event.getBody(), event.getIsBase64Encoded());
+            String client = ClientAddress.throttleKey(headers, http == null ? null : http.getSourceIp());
+            return answer(logins.login(form, client, headers.get(HOST_HEADER)), form.next(),
+                    headers.getOrDefault("accept", "").contains("application/json"));
+        }
+        if (path.equals("/login") && read) {
+            String next = event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get("next");
+            return html(200, page.render(next, null));
+        }
+        if (path.equals("/logout") && read) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(303)
+                    .withHeaders(Map.of("Location", "/login", "Cache-Control", "no-store"))
+                    .withCookies(SignedCookies.cleared()).build();
+        }
+        if (path.startsWith(LoginAssets.PATH) && read) {
+            return assets.find(path).map(asset -> APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                    .withHeaders(Map.of("Content-Type", asset.contentType(), "Cache-Control", "public, max-age=3600"))
+                    .withBody(asset.body()).build())
+                    .orElseGet(() -> text(404, "Not found"));
+        }
+        if (path.equals("/login") || path.equals("/logout") || path.startsWith(LoginAssets.PATH)) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(405)
+                    .withHeaders(Map.of("Allow", path.equals("/login") ? "GET, HEAD, POST" : "GET, HEAD")).build();
+        }
+        return text(404, "Not found");
+    }
+
+    private APIGatewayV2HTTPResponse answer(LoginService.Outcome outcome, String next, boolean wantsJson) {
+        if (outcome instanceof LoginService.SignedIn signedIn) {
+            return wantsJson
+                    ? json(200, Map.of("location", signedIn.location()), signedIn.cookies(), NO_STORE)
+                    : APIGatewayV2HTTPResponse.builder().withStatusCode(303)
+                            .withHeaders(Map.of("Location", signedIn.location(), "Cache-Control", "no-store"))
+                            .withCookies(signedIn.cookies()).build();
+        }
+        if (outcome instanceof LoginService.Locked locked) {
+            String message = LoginPage.lockedMessage(locked.retryAfter());
+            Map<String, String> retryAfter = Map.of("Cache-Control", "no-store", "Retry-After", Long.toString(locked.retryAfter().toSeconds()));
+            return wantsJson
+                    ? json(429, Map.of("error", message, "retryAfterSeconds", locked.retryAfter().toSeconds()), List.of(), retryAfter)
+                    : withHeaders(html(429, page.render(next, message)), retryAfter);
+        }
+        int status = outcome instanceof LoginService.Incomplete ? 400 : 401;
+        String message = status == 400 ? LoginPage.INCOMPLETE : LoginPage.WRONG_CREDENTIALS;
+        return wantsJson ? json(status, Map.of("error", message), List.of(), NO_STORE) : html(status, page.render(next, message));
+    }
+
+    private static APIGatewayV2HTTPResponse html(int status, String body) {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
                 .withHeaders(Map.of("Content-Type", "text/html; charset=utf-8", "Cache-Control", "no-store"))
-                .withBody(html).build();
+                .withBody(body).build();
+    }
+
+    private static APIGatewayV2HTTPResponse text(int status, String body) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                .withHeaders(Map.of("Content-Type", "text/plain; charset=utf-8", "Cache-Control", "no-store"))
+                .withBody(body).build();
+    }
+
+    private static APIGatewayV2HTTPResponse json(int status, Map<String, Object> body, List<String> cookies, Map<String, String> headers) {
+        try {
+            Map<String, String> all = new LinkedHashMap<>(headers);
+            all.put("Content-Type", "application/json");
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(all)
+                    .withCookies(cookies).withBody(JSON.writeValueAsString(body)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse withHeaders(APIGatewayV2HTTPResponse response, Map<String, String> extra) {
+        Map<String, String> all = new LinkedHashMap<>(response.getHeaders());
+        all.putAll(extra);
+        response.setHeaders(all);
+        return response;
+    }
+
+    private static Map<String, String> lowerCase(Map<String, String> headers) {
+        Map<String, String> lower = new LinkedHashMap<>();
+        headers.forEach((name, value) -> lower.put(name.toLowerCase(java.util.Locale.ROOT), value));
+        return lower;
     }
 }

@@ -3,47 +3,148 @@ package family.gallery.login;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
+/** The function as Lambda runs it: function URL events in, HTTP answers out. */
 @QuarkusTest
+@QuarkusTestResource(AccountsTableResource.class)
 class LoginHandlerTest {
 
-    private static Map<String, Object> request(String method, String path, String body) {
-        return Map.of("version", "2.0", "routeKey", "$default", "rawPath", path, "rawQueryString", "",
-                "headers", Map.of("content-type", "application/x-www-form-urlencoded"),
-                "requestContext", Map.of("http", Map.of("method", method, "path", path, "sourceIp", "198.51.100.7")),
-                "body", body, "isBase64Encoded", false);
+    private static final String HOST = "gallery.example.org";
+
+    private static Map<String, Object> request(String method, String path, String body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new HashMap<>(Map.of("content-type", "application/x-www-form-urlencoded",
+                "x-forwarded-host", HOST, "cloudfront-viewer-address", "198.51.100.7:50000"));
+        headers.putAll(extraHeaders);
+        Map<String, Object> event = new HashMap<>(Map.of("version", "2.0", "routeKey", "$default", "rawPath", path, "rawQueryString", "",
+                "headers", headers,
+                "requestContext", Map.of("http", Map.of("method", method, "path", path, "sourceIp", "130.176.1.1")),
+                "isBase64Encoded", false));
+        event.put("body", body);
+        return event;
+    }
+
+    private static JsonPath invoke(Map<String, Object> event) {
+        return given().contentType("application/json").body(event).when().post().then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String form(String username, String password, String next) {
+        return "username=" + enc(username) + "&password=" + enc(password) + "&next=" + enc(next);
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
     void showsTheLoginForm() {
-        given().contentType("application/json").body(request("GET", "/login", ""))
+        given().contentType("application/json").body(request("GET", "/login", null, Map.of()))
                 .when().post()
                 .then().statusCode(200)
                 .body("statusCode", equalTo(200))
-                .body("body", containsString("<form method=\"post\" action=\"/login\">"))
-                .body("body", not(containsString("role=\"alert\"")));
+                .body("headers.'Cache-Control'", equalTo("no-store"))
+                .body("body", containsString("<form id=\"login-form\" class=\"login-form\" method=\"post\" action=\"/login\">"))
+                .body("body", containsString("<label for=\"password\">Password</label>"))
+                .body("body", containsString("src=\"/login/assets/login.js\""))
+                .body("body", not(containsString("<script>")))
+                .body("body", not(containsString("style=")));
     }
 
     @Test
-    void refusesCredentialsItCannotCheck() {
-        given().contentType("application/json").body(request("POST", "/login", "username=ann&password=x"))
+    void theRightPasswordSetsCookiesAndRedirects() throws Exception {
+        JsonPath answer = invoke(request("POST", "/login", form("ann", AccountsTableResource.ANN_PASSWORD, "/albums/x/index.html"), Map.of()));
+        assertEquals(303, answer.getInt("statusCode"));
+        assertEquals("/albums/x/index.html", answer.getString("headers.Location"));
+        List<String> cookies = answer.getList("cookies");
+        assertEquals(3, cookies.size());
+        Map<String, String> values = CookieVerifier.values(cookies);
+        assertTrue(CookieVerifier.signatureMatches(values, TestKeys.PAIR.getPublic()));
+        assertTrue(CookieVerifier.policy(values).contains("https://" + HOST + "/*"), CookieVerifier.policy(values));
+        cookies.forEach(cookie -> assertTrue(cookie.contains("; Path=/; Secure; HttpOnly; SameSite=Lax"), cookie));
+    }
+
+    @Test
+    void thePagesScriptGetsJson() {
+        JsonPath answer = invoke(request("POST", "/login", form("ann", AccountsTableResource.ANN_PASSWORD, "//evil.example"),
+                Map.of("accept", "application/json")));
+        assertEquals(200, answer.getInt("statusCode"));
+        assertEquals("/", JsonPath.from(answer.getString("body")).getString("location"));
+        assertEquals(3, answer.getList("cookies").size());
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownNameLookTheSame() {
+        Map<String, String> otherAddress = Map.of("cloudfront-viewer-address", "203.0.113.50:1234");
+        JsonPath wrongPassword = invoke(request("POST", "/login", form("ann", "not the password", "/"), otherAddress));
+        JsonPath unknownName = invoke(request("POST", "/login", form("zed", "not the password", "/"), otherAddress));
+        assertEquals(401, wrongPassword.getInt("statusCode"));
+        assertEquals(wrongPassword.getInt("statusCode"), unknownName.getInt("statusCode"));
+        assertEquals(wrongPassword.getString("body"), unknownName.getString("body"));
+        assertEquals(wrongPassword.getMap("headers"), unknownName.getMap("headers"));
+        assertTrue(wrongPassword.getString("body").contains(LoginPage.WRONG_CREDENTIALS));
+        assertTrue(wrongPassword.getList("cookies") == null || wrongPassword.getList("cookies").isEmpty());
+    }
+
+    @Test
+    void aLockedAccountIsToldWhenToComeBack() {
+        Map<String, String> json = Map.of("accept", "application/json", "cloudfront-viewer-address", "203.0.113.77:1234");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, invoke(request("POST", "/login", form("locked-out", "guess " + i, "/"), json)).getInt("statusCode"));
+        }
+        JsonPath locked = invoke(request("POST", "/login", form("locked-out", "guess", "/"), json));
+        assertEquals(429, locked.getInt("statusCode"));
+        long retryAfter = Long.parseLong(locked.getString("headers.Retry-After"));
+        assertTrue(retryAfter > 890 && retryAfter <= 900, "Retry-After " + retryAfter);
+        assertEquals("Too many failed attempts. Signing in is paused for 15 minutes.", JsonPath.from(locked.getString("body")).getString("error"));
+    }
+
+    @Test
+    void logoutClearsTheCookies() {
+        given().contentType("application/json").body(request("GET", "/logout", null, Map.of()))
                 .when().post()
                 .then().statusCode(200)
-                .body("statusCode", equalTo(403))
-                .body("body", containsString("Wrong username or password."));
+                .body("statusCode", equalTo(303))
+                .body("headers.Location", equalTo("/login"))
+                .body("cookies", hasSize(3))
+                .body("cookies[0]", equalTo("CloudFront-Policy=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0"))
+                .body("cookies[1]", containsString("CloudFront-Signature=;"))
+                .body("cookies[2]", containsString("CloudFront-Key-Pair-Id=;"));
     }
 
     @Test
-    void otherPathsAreNotFound() {
-        given().contentType("application/json").body(request("GET", "/admin", ""))
-                .when().post()
-                .then().statusCode(200).body("statusCode", equalTo(404));
+    void servesThePagesAssetsAndNothingElse() {
+        given().contentType("application/json").body(request("GET", "/login/assets/login.js", null, Map.of()))
+                .when().post().then().statusCode(200)
+                .body("statusCode", equalTo(200))
+                .body("headers.'Content-Type'", equalTo("text/javascript; charset=utf-8"))
+                .body("body", containsString("x-amz-content-sha256"));
+        given().contentType("application/json").body(request("GET", "/login/assets/../../etc/passwd", null, Map.of()))
+                .when().post().then().statusCode(200).body("statusCode", equalTo(404));
+        given().contentType("application/json").body(request("GET", "/albums/index.html", null, Map.of()))
+                .when().post().then().statusCode(200).body("statusCode", equalTo(404));
+        given().contentType("application/json").body(request("DELETE", "/login", null, Map.of()))
+                .when().post().then().statusCode(200).body("statusCode", equalTo(405));
+    }
+
+    @Test
+    void aHostileWayBackNeverReachesThePage() {
+        Map<String, Object> event = request("GET", "/login", null, Map.of());
+        event.put("queryStringParameters", Map.of("next", "/a\"><script>alert(1)</script>"));
+        String body = invoke(event).getString("body");
+        assertTrue(body.contains("<input type=\"hidden\" name=\"next\" value=\"/\">"), body);
+        assertTrue(!body.contains("alert(1)"), body);
     }
 }

@@ -1,0 +1,42 @@
+package family.gallery.login;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import family.gallery.accounts.PasswordHasher;
+import family.gallery.accounts.ViewerAccounts;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Wires the plain login classes from the function's configuration. */
+@ApplicationScoped
+public class LoginComponents {
+
+    @Produces
+    @ApplicationScoped
+    LoginService loginService(DynamoDbClient dynamo, SigningKeySource signingKey,
+            @ConfigProperty(name = "gallery.accounts-table") String table,
+            @ConfigProperty(name = "gallery.session-hours") int sessionHours) {
+        Clock clock = Clock.systemUTC();
+        return new LoginService(
+                new LoginThrottle(dynamo, table, LoginThrottle.Limits.standard(), clock),
+                new CredentialCheck(new ViewerAccounts(dynamo, table, clock), new PasswordHasher()),
+                new SignedCookies(signingKey, Duration.ofHours(sessionHours), clock));
+    }
+
+    @Produces
+    @ApplicationScoped
+    LoginPage loginPage(@ConfigProperty(name = "gallery.site-title") String siteTitle) {
+        return new LoginPage(siteTitle);
+    }
+
+    @Produces
+    @ApplicationScoped
+    LoginAssets loginAssets() {
+        return new LoginAssets();
+    }
+}

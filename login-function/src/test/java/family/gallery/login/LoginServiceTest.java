@@ -1,0 +1,167 @@
+package family.gallery.login;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import family.gallery.accounts.LocalAccountsTable;
+import family.gallery.accounts.PasswordHasher;
+import family.gallery.accounts.ViewerAccounts;
+import family.gallery.accounts.ViewerName;
+
+/** Logins from form to outcome against DynamoDB Local, with a clock the test moves. */
+class LoginServiceTest {
+
+    private static final String HOST = "d111111abcdef8.cloudfront.net";
+    private static final String ANN_PASSWORD = "correct horse battery";
+    private static final Duration SESSION = Duration.ofHours(168);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+    // A low cost keeps the suite quick; the benchmark measures the real one.
+    private final PasswordHasher hasher = new PasswordHasher(5);
+    private LocalAccountsTable table;
+    private ViewerAccounts accounts;
+    private LoginService logins;
+
+    @BeforeEach
+    void start() {
+        table = new LocalAccountsTable();
+        accounts = new ViewerAccounts(table.client(), table.name(), clock);
+        accounts.add(ViewerName.of("ann"), hasher.hash(ANN_PASSWORD.toCharArray()));
+        logins = new LoginService(new LoginThrottle(table.client(), table.name(), LoginThrottle.Limits.standard(), clock),
+                new CredentialCheck(accounts, hasher), new SignedCookies(TestKeys.SOURCE, SESSION, clock));
+    }
+
+    @AfterEach
+    void stop() {
+        table.close();
+    }
+
+    private LoginService.Outcome login(String name, String password, String address) {
+        return logins.login(new LoginForm(name, password.toCharArray(), "/albums/2026/index.html"), address, HOST);
+    }
+
+    @Test
+    void theRightPasswordGivesThreeSignedCookiesForTheSite() throws Exception {
+        var signedIn = assertInstanceOf(LoginService.SignedIn.class, login("Ann", ANN_PASSWORD, "198.51.100.7"));
+        assertEquals("/albums/2026/index.html", signedIn.location());
+        assertEquals(3, signedIn.cookies().size());
+        for (String cookie : signedIn.cookies()) {
+            assertTrue(cookie.endsWith("; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=" + SESSION.toSeconds()), cookie);
+        }
+        Map<String, String> cookies = CookieVerifier.values(signedIn.cookies());
+        assertEquals(SignedCookies.NAMES, List.copyOf(cookies.keySet()));
+        assertEquals(TestKeys.KEY_PAIR_ID, cookies.get("CloudFront-Key-Pair-Id"));
+
+        // Independently of the SDK: the signature is RSA-SHA1 over the policy, by our key.
+        assertTrue(CookieVerifier.signatureMatches(cookies, TestKeys.PAIR.getPublic()));
+        String policy = CookieVerifier.policy(cookies);
+        assertTrue(policy.contains("\"Resource\":\"https://" + HOST + "/*\""), policy);
+        Matcher expiry = Pattern.compile("\"AWS:EpochTime\":(\\d+)").matcher(policy);
+        assertTrue(expiry.find(), policy);
+        assertEquals(clock.instant().plus(SESSION).getEpochSecond(), Long.parseLong(expiry.group(1)));
+
+        // The check can fail: another policy or another key does not verify.
+        Map<String, String> tampered = new java.util.HashMap<>(cookies);
+        tampered.put("CloudFront-Policy", CookieVerifier.encode(policy.replace(HOST, "evil.example").getBytes()));
+        assertFalse(CookieVerifier.signatureMatches(tampered, TestKeys.PAIR.getPublic()));
+        var otherKey = java.security.KeyPairGenerator.getInstance("RSA");
+        otherKey.initialize(2048);
+        assertFalse(CookieVerifier.signatureMatches(cookies, otherKey.generateKeyPair().getPublic()));
+        assertEquals(2048, ((RSAPublicKey) TestKeys.PAIR.getPublic()).getModulus().bitLength());
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownNameGetTheSameAnswer() {
+        LoginService.Outcome wrongPassword = login("ann", "wrong password!", "198.51.100.7");
+        LoginService.Outcome unknownName = login("nobody", "wrong password!", "198.51.100.8");
+        LoginService.Outcome impossibleName = login("<script>", "wrong password!", "198.51.100.9");
+        assertInstanceOf(LoginService.Refused.class, wrongPassword);
+        assertEquals(wrongPassword, unknownName);
+        assertEquals(wrongPassword, impossibleName);
+        assertInstanceOf(LoginService.Incomplete.class, login("ann", "", "198.51.100.7"));
+    }
+
+    @Test
+    void fiveFailuresLockTheAccountForFifteenMinutesEvenForTheRightPassword() {
+        for (int i = 0; i < 5; i++) {
+            assertInstanceOf(LoginService.Refused.class, login("ann", "guess " + i, "198.51.100." + i));
+        }
+        var locked = assertInstanceOf(LoginService.Locked.class, login("ann", ANN_PASSWORD, "203.0.113.1"));
+        assertEquals(Duration.ofMinutes(15), locked.retryAfter());
+        assertInstanceOf(LoginService.Locked.class, login("ANN ", ANN_PASSWORD, "203.0.113.2"));
+        // Other accounts are not affected.
+        accounts.add(ViewerName.of("bob"), hasher.hash("bob's password".toCharArray()));
+        assertInstanceOf(LoginService.SignedIn.class, login("bob", "bob's password", "203.0.113.1"));
+
+        clock.advance(Duration.ofMinutes(14));
+        var stillLocked = assertInstanceOf(LoginService.Locked.class, login("ann", ANN_PASSWORD, "203.0.113.1"));
+        assertEquals(Duration.ofMinutes(1), stillLocked.retryAfter());
+        clock.advance(Duration.ofMinutes(1));
+        assertInstanceOf(LoginService.SignedIn.class, login("ann", ANN_PASSWORD, "203.0.113.1"));
+    }
+
+    @Test
+    void unknownNamesLockLikeAccountsSoLockingRevealsNothing() {
+        for (int i = 0; i < 5; i++) {
+            login("nobody", "guess " + i, "198.51.100." + i);
+        }
+        assertInstanceOf(LoginService.Locked.class, login("nobody", "guess", "198.51.100.99"));
+    }
+
+    @Test
+    void oneAddressGuessingManyNamesIsLockedOut() {
+        for (int i = 0; i < 20; i++) {
+            assertInstanceOf(LoginService.Refused.class,
+                    login("viewer" + i, "guess", ClientAddress.throttleKey(Map.of("cloudfront-viewer-address", "2001:db8:1:2:aaaa::1:443"), null)));
+        }
+        // The same /64 is the same household or phone.
+        var locked = assertInstanceOf(LoginService.Locked.class,
+                login("ann", ANN_PASSWORD, ClientAddress.throttleKey(Map.of("cloudfront-viewer-address", "2001:db8:1:2:bbbb::9:443"), null)));
+        assertEquals(Duration.ofMinutes(15), locked.retryAfter());
+        assertInstanceOf(LoginService.SignedIn.class,
+                login("ann", ANN_PASSWORD, ClientAddress.throttleKey(Map.of("cloudfront-viewer-address", "2001:db8:1:3::1:443"), null)));
+    }
+
+    @Test
+    void aSuccessfulLoginForgivesTheAccountsEarlierFailures() {
+        for (int i = 0; i < 4; i++) {
+            login("ann", "typo " + i, "198.51.100.7");
+        }
+        assertInstanceOf(LoginService.SignedIn.class, login("ann", ANN_PASSWORD, "198.51.100.7"));
+        for (int i = 0; i < 4; i++) {
+            assertInstanceOf(LoginService.Refused.class, login("ann", "typo again " + i, "198.51.100.8"));
+        }
+        assertInstanceOf(LoginService.SignedIn.class, login("ann", ANN_PASSWORD, "198.51.100.8"));
+    }
+
+    @Test
+    void aCheapImportedHashIsReplacedByAStrongerOneOnLogin() {
+        accounts.add(ViewerName.of("carol"), new PasswordHasher(4).hash("carol's password".toCharArray()));
+        assertInstanceOf(LoginService.SignedIn.class, login("carol", "carol's password", "198.51.100.7"));
+        String upgraded = accounts.find(ViewerName.of("carol")).orElseThrow().passwordHash();
+        assertTrue(upgraded.startsWith("$2b$05$"), upgraded);
+        assertInstanceOf(LoginService.SignedIn.class, login("carol", "carol's password", "198.51.100.7"));
+    }
+
+    @Test
+    void clientAddressesComeFromCloudFrontsHeader() {
+        assertEquals("203.0.113.9", ClientAddress.throttleKey(Map.of("cloudfront-viewer-address", "203.0.113.9:50123"), "130.176.1.1"));
+        assertEquals("130.176.1.1", ClientAddress.throttleKey(Map.of(), "130.176.1.1"));
+        assertEquals("2001:db8:0:0::/64", ClientAddress.throttleKey(Map.of("cloudfront-viewer-address", "2001:db8::1:443"), null));
+        assertEquals("unknown", ClientAddress.throttleKey(Map.of("cloudfront-viewer-address", "evil.example:80"), null));
+    }
+}
