@@ -6,33 +6,54 @@ import static family.gallery.ingest.SampleEvents.sqsMessage;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import family.gallery.catalog.PhotoCatalog;
+import family.gallery.catalog.PhotoEntry;
+import family.gallery.catalog.PhotoId;
+import family.gallery.catalog.PhotoStatus;
+import family.gallery.ingest.MediaKey;
+import family.gallery.localaws.LocalAws;
+import family.gallery.resize.image.TestImages;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import software.amazon.awssdk.core.sync.RequestBody;
 
-/** Invokes the handler through Quarkus's mock Lambda event server, as the Lambda runtime would. */
+/** Invokes the function through Quarkus's mock Lambda event server, as the Lambda runtime would, on the local stack. */
 @QuarkusTest
+@WithTestResource(LocalStackResource.class)
 class ResizeHandlerTest {
 
-    /** Not a photo: acknowledged without touching AWS. */
-    private static final String NOTES_PUT = s3Event("ObjectCreated:Put", "albums/2026 summer/notes.txt");
-
     @Test
-    void aWellFormedBatchHasNoFailures() {
+    void aPhotoBecomesACatalogEntryThroughTheHandler() {
+        LocalAws aws = LocalStackResource.aws();
+        String key = "albums/2026 summer/IMG 0001+1.jpg";
+        aws.s3().putObject(r -> r.bucket(aws.bucketName("SourceBucket")).key(key),
+                RequestBody.fromBytes(TestImages.fixture("Portrait_8.jpg")));
+        String eTag = aws.s3().headObject(r -> r.bucket(aws.bucketName("SourceBucket")).key(key)).eTag().replace("\"", "");
+
         given().contentType("application/json").accept("application/json")
-                .body(sqsEvent(List.of(sqsMessage("m-1", NOTES_PUT))))
+                .body(sqsEvent(List.of(sqsMessage("m-1", s3Event("ObjectCreated:Put", key).replace(
+                        "9b2cf535f27731c974343645a3985328", eTag)))))
                 .when().post()
                 .then().statusCode(200).body("batchItemFailures", empty());
+
+        PhotoEntry entry = new PhotoCatalog(aws.dynamoDb(), aws.tableName("CatalogTable"))
+                .find(PhotoId.of(MediaKey.of(key))).orElseThrow();
+        assertEquals(PhotoStatus.READY, entry.status());
+        assertEquals(List.of(1200, 1800), List.of(entry.width(), entry.height()));
     }
 
     @Test
     void onlyTheMalformedMessageIsReportedFailed() {
+        String notes = s3Event("ObjectCreated:Put", "albums/2026 summer/notes.txt");
         given().contentType("application/json").accept("application/json")
-                .body(sqsEvent(List.of(sqsMessage("good-1", NOTES_PUT), sqsMessage("bad-2", "not json"),
-                        sqsMessage("good-3", NOTES_PUT))))
+                .body(sqsEvent(List.of(sqsMessage("good-1", notes), sqsMessage("bad-2", "not json"),
+                        sqsMessage("good-3", notes))))
                 .when().post()
                 .then().statusCode(200).body("batchItemFailures.itemIdentifier", contains("bad-2"));
     }
