@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** Set by a CloudFront function to the host the viewer asked for: the cookies' domain. */
-    static final String HOST_HEADER = "x-forwarded-host";
+    static final String HOST_HEADER = "x-gallery-host";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> NO_STORE = Map.of("Cache-Control", "no-store");
 

@@ -27,7 +27,7 @@ class LoginHandlerTest {
 
     private static Map<String, Object> request(String method, String path, String body, Map<String, String> extraHeaders) {
         Map<String, String> headers = new HashMap<>(Map.of("content-type", "application/x-www-form-urlencoded",
-                "x-forwarded-host", HOST, "cloudfront-viewer-address", "198.51.100.7:50000"));
+                "x-gallery-host", HOST, "cloudfront-viewer-address", "198.51.100.7:50000"));
         headers.putAll(extraHeaders);
         Map<String, Object> event = new HashMap<>(Map.of("version", "2.0", "routeKey", "$default", "rawPath", path, "rawQueryString", "",
                 "headers", headers,
