@@ -15,13 +15,13 @@ public class AccountException extends RuntimeException {
     }
 
     public static final class DuplicateViewer extends AccountException {
-        DuplicateViewer(ViewerName name) {
+        public DuplicateViewer(ViewerName name) {
             super("A viewer named \"" + name + "\" already exists.");
         }
     }
 
     public static final class UnknownViewer extends AccountException {
-        UnknownViewer(ViewerName name) {
+        public UnknownViewer(ViewerName name) {
             super("There is no viewer named \"" + name + "\".");
         }
     }
