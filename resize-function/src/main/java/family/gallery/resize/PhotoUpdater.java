@@ -86,6 +86,11 @@ public final class PhotoUpdater {
     }
 
     private Outcome removed(PhotoId id, ObjectEvent event) {
+        if (source.exists(event.key())) {
+            // An older version was deleted for good, or the name was written again since: the
+            // photo is whatever the bucket holds under it now.
+            return created(id, event);
+        }
         Recorded recorded = catalog.record(PhotoEntry.tombstone(id, event.sequencer(), clock.instant()));
         if (!recorded.applied()) {
             return recorded.previous().map(stored -> alreadyKnown(stored, event)).orElse(Outcome.UNCHANGED);

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -59,6 +60,10 @@ class ResizeOnLocalStackTest {
         resized = aws.bucketName("ResizedBucket");
         catalog = new PhotoCatalog(aws.dynamoDb(), aws.tableName("CatalogTable"));
         batch = batchOn(aws.tableName("CatalogTable"));
+    }
+
+    @BeforeEach
+    void emptyQueues() {
         drain("ResizeQueue");
         drain("RebuildQueue");
     }
@@ -122,6 +127,27 @@ class ResizeOnLocalStackTest {
         assertNoFailures(batch.process(event(replacement, first)));
         assertEquals(PhotoStatus.DELETED, catalog.find(id).orElseThrow().status(), "late creations do not resurrect");
         assertEquals(0, catalogChangedNotices());
+    }
+
+    @Test
+    void aDeletionFollowedByANewUploadKeepsTheNewPhoto() {
+        String key = "albums/again/photo.jpg";
+        PhotoId id = PhotoId.of(MediaKey.of(key));
+        assertNoFailures(batch.process(event(upload(key, TestImages.fixture("Landscape_1.jpg")))));
+        aws.s3().deleteObject(r -> r.bucket(source).key(key));
+        SQSEvent.SQSMessage deletion = nextResizeMessage(key);
+        SQSEvent.SQSMessage reupload = upload(key, TestImages.fixture("Portrait_1.jpg"));
+
+        assertNoFailures(batch.process(event(deletion)));
+        PhotoEntry afterDeletion = catalog.find(id).orElseThrow();
+        assertEquals(PhotoStatus.READY, afterDeletion.status(), "the bucket still holds a photo under the name");
+        assertEquals(List.of(1200, 1800), List.of(afterDeletion.width(), afterDeletion.height()));
+
+        assertNoFailures(batch.process(event(reupload)));
+        PhotoEntry latest = catalog.find(id).orElseThrow();
+        assertEquals(PhotoStatus.READY, latest.status());
+        assertEquals(afterDeletion.renditions(), latest.renditions(), "same content, same content-addressed keys");
+        latest.renditions().forEach(r -> aws.s3().headObject(h -> h.bucket(resized).key(r.key())));
     }
 
     @Test

@@ -29,6 +29,16 @@ public final class SourcePhotos {
         }
     }
 
+    /** True when the key has a current object (not deleted, not hidden by a delete marker). */
+    public boolean exists(String key) {
+        try {
+            s3.headObject(r -> r.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException deleted) {
+            return false;
+        }
+    }
+
     static String unquoted(String eTag) {
         return eTag == null ? "" : eTag.replace("\"", "");
     }
