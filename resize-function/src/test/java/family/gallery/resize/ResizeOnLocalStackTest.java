@@ -74,10 +74,14 @@ class ResizeOnLocalStackTest {
     }
 
     private static ResizeBatch batchOn(String table) {
+        return batchOn(table, aws.queueUrl("RebuildQueue"));
+    }
+
+    private static ResizeBatch batchOn(String table, String rebuildQueueUrl) {
         PhotoUpdater updater = new PhotoUpdater(new SourcePhotos(aws.s3(), source), new RenditionStore(aws.s3(), resized),
                 new PhotoCatalog(aws.dynamoDb(), table), new PhotoRenderer(PhotoRenderer.Settings.DEFAULTS),
                 Clock.systemUTC());
-        return new ResizeBatch(updater, new RebuildNotices(aws.sqs(), aws.queueUrl("RebuildQueue")));
+        return new ResizeBatch(updater, new RebuildNotices(aws.sqs(), rebuildQueueUrl));
     }
 
     @Test
@@ -193,6 +197,23 @@ class ResizeOnLocalStackTest {
         assertNoFailures(batch.process(event(photo)));
         assertEquals(PhotoStatus.READY, catalog.find(PhotoId.of(MediaKey.of("albums/retry/one.jpg"))).orElseThrow().status());
         assertEquals(1, catalogChangedNotices());
+    }
+
+    @Test
+    void aNoticeThatCannotBeSentIsSentWhenTheMessageIsRetried() {
+        SQSEvent.SQSMessage photo = upload("albums/notice/one.jpg", TestImages.fixture("Landscape_3.jpg"));
+        SQSEvent.SQSMessage unrelated = upload("albums/notice/readme.txt", "text".getBytes());
+        String missingQueue = aws.queueUrl("RebuildQueue") + "-missing";
+        SQSBatchResponse response = batchOn(aws.tableName("CatalogTable"), missingQueue).process(event(photo, unrelated));
+        assertEquals(List.of(photo.getMessageId()),
+                response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+        assertEquals(PhotoStatus.READY, catalog.find(PhotoId.of(MediaKey.of("albums/notice/one.jpg"))).orElseThrow().status());
+
+        assertNoFailures(batch.process(event(photo)));
+        assertEquals(0, catalogChangedNotices(), "a first delivery of a recorded change is a duplicate");
+        photo.setAttributes(Map.of("ApproximateReceiveCount", "2"));
+        assertNoFailures(batch.process(event(photo)));
+        assertEquals(1, catalogChangedNotices(), "the retry sends the notice that was lost");
     }
 
     private static SQSEvent.SQSMessage upload(String key, byte[] bytes) {
