@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LocalLambdaTest {
 
@@ -37,12 +39,7 @@ class LocalLambdaTest {
     }
 
     private static String event(String... bodies) {
-        StringBuilder records = new StringBuilder();
-        for (int i = 0; i < bodies.length; i++) {
-            records.append(i == 0 ? "" : ",").append("{\"messageId\":\"m").append(i).append("\",\"body\":\"")
-                    .append(bodies[i]).append("\"}");
-        }
-        return "{\"Records\":[" + records + "]}";
+        return TestFunctions.sqsEvent(bodies);
     }
 
     @Test
@@ -62,27 +59,20 @@ class LocalLambdaTest {
         assertEquals("asked to throw by m0", result.error().errorMessage());
     }
 
-    @Test
-    void aTimeoutKillsTheProcessAndTheNextInvocationGetsAFreshOne() {
-        InvocationResult timedOut = lambda.invoke("Scripted", event("hang-once:invoke"));
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "crash-once:invoke|crashing|Runtime.ExitError|Runtime exited with error: exit status 13",
+        "hang-once:invoke|hanging|Sandbox.Timedout|Task timed out after 3.00 seconds",
+    })
+    void aCrashOrATimeoutFailsTheInvocationAndTheNextOneGetsAFreshProcess(String body, String firstAttempt,
+            String errorType, String error) {
+        InvocationResult failed = lambda.invoke("Scripted", event(body));
 
-        assertEquals("Sandbox.Timedout", timedOut.error().errorType());
-        assertEquals("RequestId: " + timedOut.requestId() + " Error: Task timed out after 3.00 seconds",
-                timedOut.error().errorMessage());
-        InvocationResult retried = lambda.invoke("Scripted", event("hang-once:invoke"));
+        assertEquals(errorType, failed.error().errorType());
+        assertEquals("RequestId: " + failed.requestId() + " Error: " + error, failed.error().errorMessage());
+        InvocationResult retried = lambda.invoke("Scripted", event(body));
         assertTrue(retried.succeeded(), retried.payload());
-        assertNotEquals(pidOf("hanging", "hang-once:invoke"), pidOf("processed", "hang-once:invoke"));
-    }
-
-    @Test
-    void aCrashFailsTheInvocationAndTheNextOneGetsAFreshProcess() {
-        InvocationResult crashed = lambda.invoke("Scripted", event("crash-once:invoke"));
-
-        assertEquals("Runtime.ExitError", crashed.error().errorType());
-        assertEquals("RequestId: " + crashed.requestId() + " Error: Runtime exited with error: exit status 13",
-                crashed.error().errorMessage());
-        assertTrue(lambda.invoke("Scripted", event("crash-once:invoke")).succeeded());
-        assertNotEquals(pidOf("crashing", "crash-once:invoke"), pidOf("processed", "crash-once:invoke"));
+        assertNotEquals(pidOf(firstAttempt, body), pidOf("processed", body));
     }
 
     @Test

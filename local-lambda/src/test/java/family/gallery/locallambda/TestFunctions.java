@@ -40,6 +40,16 @@ public final class TestFunctions {
                 Map.of("STATE_DIR", stateDir.toString(), "GREETING", "hello from the template"));
     }
 
+    /** An SQS event with one record per body, message ids m0, m1, ... */
+    public static String sqsEvent(String... bodies) {
+        StringBuilder records = new StringBuilder();
+        for (int i = 0; i < bodies.length; i++) {
+            records.append(i == 0 ? "" : ",").append("{\"messageId\":\"m").append(i).append("\",\"body\":\"")
+                    .append(bodies[i]).append("\"}");
+        }
+        return "{\"Records\":[" + records + "]}";
+    }
+
     public static List<String> journal(Path stateDir) {
         Path journal = stateDir.resolve("journal.log");
         try {

@@ -1,6 +1,7 @@
 package family.gallery.locallambda.sqs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import family.gallery.locallambda.FunctionDefinition;
 import family.gallery.locallambda.LocalLambda;
@@ -136,37 +139,24 @@ class SqsEventSourcesTest {
         assertEquals(0, sqs.messagesLeft(queue.url()));
     }
 
-    @Test
-    void aCrashRestartsTheProcessAndTheBatchIsRetried() {
+    @ParameterizedTest
+    @CsvSource({"crash-once:c, crashing", "hang-once:h, hanging"})
+    void aCrashOrATimeoutEndsTheProcessAndTheBatchIsRetriedInANewOne(String body, String firstAttempt) {
         startFunction();
         LocalSqs.QueuePair queue = sqs.queueWithDeadLetterQueue(VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
-        sqs.send(queue.url(), "crash-once:c", "ok:beside-crash");
+        sqs.send(queue.url(), body, "ok:neighbour");
 
         map(queue, 10, 1, true, OptionalInt.empty());
 
         await(() -> sqs.messagesLeft(queue.url()) == 0, Duration.ofSeconds(60), "the queue to drain");
         assertEquals(0, sqs.messagesLeft(queue.deadLetterUrl()));
-        assertEquals(1, count("crashing", "crash-once:c"));
-        assertEquals(1, count("processed", "crash-once:c"));
-        assertNotEquals(pid("crashing", "crash-once:c"), pid("processed", "crash-once:c"));
-        assertTrue(count("processed", "ok:beside-crash") >= 1);
-    }
-
-    @Test
-    void aTimeoutKillsTheProcessAndTheBatchIsRetried() {
-        startFunction();
-        LocalSqs.QueuePair queue = sqs.queueWithDeadLetterQueue(VISIBILITY_SECONDS, MAX_RECEIVE_COUNT);
-        sqs.send(queue.url(), "hang-once:h", "ok:beside-hang");
-
-        map(queue, 10, 1, true, OptionalInt.empty());
-
-        await(() -> sqs.messagesLeft(queue.url()) == 0, Duration.ofSeconds(60), "the queue to drain");
-        assertEquals(0, sqs.messagesLeft(queue.deadLetterUrl()));
-        assertEquals(1, count("hanging", "hang-once:h"));
-        assertEquals(1, count("processed", "hang-once:h"));
-        assertNotEquals(pid("hanging", "hang-once:h"), pid("processed", "hang-once:h"));
-        assertTrue(ProcessHandle.of(Long.parseLong(pid("hanging", "hang-once:h"))).map(ProcessHandle::isAlive)
-                .orElse(false) == false, "the hung process is gone");
+        assertEquals(1, count(firstAttempt, body));
+        assertEquals(1, count("processed", body));
+        String failedProcess = pid(firstAttempt, body);
+        assertNotEquals(failedProcess, pid("processed", body));
+        assertFalse(ProcessHandle.of(Long.parseLong(failedProcess)).map(ProcessHandle::isAlive).orElse(false),
+                "the failed process is gone");
+        assertTrue(count("processed", "ok:neighbour") >= 1);
     }
 
     @Test

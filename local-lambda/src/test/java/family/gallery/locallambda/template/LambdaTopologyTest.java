@@ -196,7 +196,7 @@ class LambdaTopologyTest {
         "FilterCriteria: {Filters: [{Pattern: '{}'}]}|FilterCriteria is not served locally",
     })
     void aMappingLambdaWouldRefuseIsRefused(String property, String complaint) {
-        TemplateException refused = assertThrows(TemplateException.class, () -> read("""
+        assertRefused(complaint, """
                 Resources:
                   Worker:
                     Type: AWS::Serverless::Function
@@ -208,8 +208,7 @@ class LambdaTopologyTest {
                           Properties:
                             Queue: arn:aws:sqs:eu-west-1:000000000000:work
                             %s
-                """.formatted(property)));
-        assertTrue(refused.getMessage().contains(complaint), refused.getMessage());
+                """.formatted(property));
     }
 
     /** Properties separated by "; " go on lines of their own. */
@@ -221,25 +220,28 @@ class LambdaTopologyTest {
         "Handler: x|CodeUri must be the path of a deployment package",
     })
     void aFunctionLambdaWouldRefuseIsRefused(String properties, String complaint) {
-        TemplateException refused = assertThrows(TemplateException.class, () -> read("""
+        assertRefused(complaint, """
                 Resources:
                   Worker:
                     Type: AWS::Serverless::Function
                     Properties:
                       %s
-                """.formatted(properties.replace("; ", "\n      "))));
-        assertTrue(refused.getMessage().contains(complaint), refused.getMessage());
+                """.formatted(properties.replace("; ", "\n      ")));
     }
 
     @Test
     void aPlainLambdaFunctionIsRefusedRatherThanSilentlyMissing() {
-        TemplateException refused = assertThrows(TemplateException.class, () -> read("""
+        assertRefused("Raw: only AWS::Serverless::Function", """
                 Resources:
                   Raw:
                     Type: AWS::Lambda::Function
                     Properties:
                       Code: {ZipFile: "x"}
-                """));
-        assertTrue(refused.getMessage().startsWith("Raw:"), refused.getMessage());
+                """);
+    }
+
+    private static void assertRefused(String complaint, String yaml) {
+        TemplateException refused = assertThrows(TemplateException.class, () -> read(yaml));
+        assertTrue(refused.getMessage().contains(complaint), refused.getMessage());
     }
 }
