@@ -37,7 +37,11 @@ async function openViewerOn(grid) {
       isButton: true,
       tagName: 'a',
       title: 'Download the original',
-      html: '\u2913',
+      html: {
+        isCustomSVG: true,
+        inner: '<path d="M15 8h2v11l4-4 1.4 1.4-6.4 6.4-6.4-6.4L11 15l4 4ZM9 24h14v2H9Z" id="pswp__icn-download"/>',
+        outlineID: 'pswp__icn-download',
+      },
       onInit: (link) => {
         link.setAttribute('download', '');
         pswp.on('change', () => {

@@ -46,12 +46,12 @@ public class SiteBuilderComponents {
     @Produces
     @Singleton
     SiteConfig siteConfig(@ConfigProperty(name = "site.title", defaultValue = "Family Gallery") String title,
-            @ConfigProperty(name = "site.footer", defaultValue = " ") String footer,
+            @ConfigProperty(name = "site.footer") Optional<String> footer,
             @ConfigProperty(name = "date.locale", defaultValue = "en-GB") String locale,
             @ConfigProperty(name = "album.order", defaultValue = "newest-first") String albumOrder,
             @ConfigProperty(name = "download.originals", defaultValue = "false") boolean downloadOriginals,
             @ConfigProperty(name = "originals.path", defaultValue = "originals/") String originalsPath) {
-        return new SiteConfig(title, footer.strip(), Locale.forLanguageTag(locale),
+        return new SiteConfig(title, footer.orElse("").strip(), Locale.forLanguageTag(locale),
                 AlbumOrder.valueOf(albumOrder.strip().toUpperCase(Locale.ROOT).replace('-', '_')), "", originalsPath,
                 downloadOriginals);
     }
@@ -85,10 +85,10 @@ public class SiteBuilderComponents {
             SitePublisher publisher,
             @ConfigProperty(name = "source.bucket") String sourceBucket,
             @ConfigProperty(name = "catalog.table") String catalogTable,
-            @ConfigProperty(name = "distribution.id", defaultValue = " ") String distributionId) {
+            @ConfigProperty(name = "distribution.id") Optional<String> distributionId) {
         return new SiteBuild(new CatalogSource(new PhotoCatalog(dynamo, catalogTable)),
                 new AlbumSettingsSource(s3, sourceBucket), config, SiteAssets.load(), publisher,
-                new CacheInvalidator(cloudFront, distributionId), new BuildReports(dynamo, catalogTable),
+                new CacheInvalidator(cloudFront, distributionId.orElse("")), new BuildReports(dynamo, catalogTable),
                 Clock.systemUTC());
     }
 
@@ -97,11 +97,11 @@ public class SiteBuilderComponents {
     Debouncer debouncer(DynamoDbClient dynamo, SqsClient sqs, SiteBuild build,
             @ConfigProperty(name = "catalog.table") String catalogTable,
             @ConfigProperty(name = "rebuild.queue.url") String rebuildQueueUrl,
-            @ConfigProperty(name = "resize.queue.url", defaultValue = " ") String resizeQueueUrl,
+            @ConfigProperty(name = "resize.queue.url") Optional<String> resizeQueueUrl,
             @ConfigProperty(name = "quiet.period.seconds", defaultValue = "60") long quietSeconds,
             @ConfigProperty(name = "resize.wait.limit.seconds", defaultValue = "900") long resizeWaitSeconds,
             @ConfigProperty(name = "build.lease.seconds", defaultValue = "400") long leaseSeconds) {
-        return new Debouncer(new BuildState(dynamo, catalogTable), new ResizeBacklog(sqs, resizeQueueUrl),
+        return new Debouncer(new BuildState(dynamo, catalogTable), new ResizeBacklog(sqs, resizeQueueUrl.orElse("")),
                 new BuildTicks(sqs, rebuildQueueUrl), build::run,
                 new Debouncer.Timing(Duration.ofSeconds(quietSeconds), Duration.ofSeconds(resizeWaitSeconds),
                         Duration.ofSeconds(leaseSeconds)),

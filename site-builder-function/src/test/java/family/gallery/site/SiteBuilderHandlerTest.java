@@ -11,9 +11,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import family.gallery.site.stack.LocalStackResource;
+
 @QuarkusTest
+@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = true)
 class SiteBuilderHandlerTest {
 
     private static final String ALBUM_YML_PUT = s3Event("ObjectCreated:Put", "albums/2026 summer/album.yml");

@@ -12,8 +12,8 @@ import org.jboss.logging.Logger;
  * Decides when the site is built. Change notices bump the change sequence; the site is built only
  * once changes have been quiet for the quiet period and no photo waits for its renditions, under a
  * lease so two builds never overlap. Until then the builder sends itself a delayed tick to look again.
- * A failed build gives the lease back and retries later with a growing delay; the published site is
- * untouched by a failure.
+ * A failed build gives the lease back, retries later with a growing delay and fails the invocation;
+ * the published site stays whole.
  */
 public final class Debouncer {
 
@@ -93,7 +93,7 @@ public final class Debouncer {
             if (failed.failures() < MAX_FAILURES) {
                 tickAt(clock.instant().plus(timing.quietPeriod().multipliedBy(1L << failed.failures())), clock.instant());
             }
-            return;
+            throw e; // the invocation fails, so the failure shows in the function's error metric and alarm
         }
         if (after.stale()) {
             Instant later = clock.instant();

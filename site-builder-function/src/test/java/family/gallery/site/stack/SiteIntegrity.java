@@ -2,7 +2,9 @@ package family.gallery.site.stack;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +17,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import family.gallery.site.render.SitePaths;
 
-/** Every link of every published page leads to a published object (media live elsewhere and are skipped). */
+/**
+ * What a viewer can see is whole: every link of every page reachable from the home page leads to a
+ * published object. (A page not yet linked from anywhere may point up to a parent that is still
+ * coming; media live in another bucket and are skipped.)
+ */
 public final class SiteIntegrity {
 
     private SiteIntegrity() {
@@ -26,8 +32,14 @@ public final class SiteIntegrity {
         Set<String> keys = new HashSet<>();
         s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().forEach(o -> keys.add(o.key()));
         List<String> broken = new ArrayList<>();
-        for (String key : keys) {
-            if (!key.endsWith(SitePaths.HOME)) {
+        Set<String> visited = new HashSet<>();
+        Deque<String> reachable = new ArrayDeque<>();
+        if (keys.contains(SitePaths.HOME)) {
+            reachable.add(SitePaths.HOME);
+        }
+        while (!reachable.isEmpty()) {
+            String key = reachable.poll();
+            if (!visited.add(key)) {
                 continue;
             }
             Document page = Jsoup.parse(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asString(StandardCharsets.UTF_8));
@@ -40,8 +52,13 @@ public final class SiteIntegrity {
             targets.add(body.attr("data-viewer-module"));
             for (String href : targets) {
                 String target = resolve(key, href);
-                if (!target.startsWith("media/") && !keys.contains(target)) {
+                if (target.startsWith("media/")) {
+                    continue;
+                }
+                if (!keys.contains(target)) {
                     broken.add(key + " -> " + target);
+                } else if (target.endsWith(SitePaths.HOME)) {
+                    reachable.add(target);
                 }
             }
         }

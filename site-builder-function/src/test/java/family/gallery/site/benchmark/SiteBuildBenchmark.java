@@ -1,0 +1,130 @@
+package family.gallery.site.benchmark;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+
+import family.gallery.catalog.PhotoCatalog;
+import family.gallery.catalog.PhotoEntry;
+import family.gallery.catalog.PhotoId;
+import family.gallery.catalog.Rendition;
+import family.gallery.catalog.TakenAt;
+import family.gallery.localaws.LocalAws;
+import family.gallery.site.build.AlbumSettingsSource;
+import family.gallery.site.build.BuildReport;
+import family.gallery.site.build.BuildReports;
+import family.gallery.site.build.CatalogSource;
+import family.gallery.site.build.SiteBuild;
+import family.gallery.site.publish.CacheInvalidator;
+import family.gallery.site.publish.SitePublisher;
+import family.gallery.site.render.SiteAssets;
+import family.gallery.site.render.SiteConfig;
+import family.gallery.site.stack.LocalStackResource;
+
+/**
+ * On demand ({@code site-builder-function/benchmark.sh}): 10,000 photos in 200 albums on the local
+ * stack. Prints a full build into an empty bucket, the same build again with nothing changed, and a
+ * build after one photo's caption changed, against re-uploading every page as a plain sync would.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = true)
+@Tag("benchmark")
+class SiteBuildBenchmark {
+
+    private static final int ALBUMS = 200;
+    private static final int PHOTOS_PER_ALBUM = 50;
+
+    @Test
+    void fullAndIncrementalBuilds() throws Exception {
+        LocalAws stack = LocalStackResource.stack();
+        String table = stack.tableName("CatalogTable");
+        String source = stack.bucketName("SourceBucket");
+        seed(stack, new PhotoCatalog(stack.dynamoDb(), table), source);
+
+        SiteAssets assets = SiteAssets.load();
+        SiteConfig config = SiteConfig.defaults();
+        String web = "benchmark-web";
+        stack.s3().createBucket(r -> r.bucket(web));
+        try (SitePublisher publisher = new SitePublisher(stack.s3(), web)) {
+            SiteBuild build = new SiteBuild(new CatalogSource(new PhotoCatalog(stack.dynamoDb(), table)),
+                    new AlbumSettingsSource(stack.s3(), source), config, assets, publisher,
+                    new CacheInvalidator(stack.cloudFront(), "EBENCHMARK"), new BuildReports(stack.dynamoDb(), table),
+                    Clock.systemUTC());
+            print("full build, cold JVM, empty bucket", build.run(1));
+            emptyBucket(stack, web);
+            print("full build, warm, empty bucket (= re-uploading every page)", build.run(2));
+            print("rebuild, nothing changed", build.run(3));
+            stack.s3().putObject(r -> r.bucket(source).key("albums/album 042/album.yml"),
+                    RequestBody.fromString(albumYml(42, "A new caption for photo 7")));
+            int invalidationsBefore = stack.invalidations().size();
+            print("rebuild after one caption changed", build.run(4));
+            System.out.printf("invalidations: %d, paths: %s%n", stack.invalidations().size() - invalidationsBefore,
+                    stack.invalidations().get(stack.invalidations().size() - 1).paths());
+        }
+    }
+
+    private static void print(String what, BuildReport report) {
+        System.out.printf("%-62s %6d ms  photos %5d  albums %3d  written %4d  deleted %3d  unchanged %4d%n", what,
+                report.duration().toMillis(), report.photos(), report.albums(), report.written().size(),
+                report.deleted().size(), report.unchanged());
+    }
+
+    private static String albumYml(int album, String caption) {
+        return "title: Album " + album + "\ndate: 2025-" + String.format("%02d", album % 12 + 1) + "-01\n"
+                + "captions:\n  IMG_0007.jpg: '" + caption + "'\n";
+    }
+
+    private static void seed(LocalAws stack, PhotoCatalog catalog, String source) throws Exception {
+        Instant started = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> writes = new ArrayList<>();
+        for (int album = 0; album < ALBUMS; album++) {
+            String path = String.format("album %03d", album);
+            int number = album;
+            writes.add(pool.submit(() -> stack.s3().putObject(r -> r.bucket(source).key("albums/" + path + "/album.yml"),
+                    RequestBody.fromString(albumYml(number, "Photo 7 of album " + number)))));
+            for (int photo = 0; photo < PHOTOS_PER_ALBUM; photo++) {
+                PhotoId id = new PhotoId(path, String.format("IMG_%04d.jpg", photo));
+                String digest = HexFormat.of().toHexDigits(id.hashCode());
+                int landscape = photo % 3 == 0 ? 3000 : 4000;
+                int portrait = photo % 3 == 0 ? 4000 : 3000;
+                PhotoEntry entry = PhotoEntry.ready(id, "00000000000000000" + digest, digest, landscape, portrait,
+                        TakenAt.camera(LocalDateTime.of(2025, album % 12 + 1, photo % 28 + 1, 12, 0), Optional.empty()),
+                        Optional.of("Pixel 8"), Optional.empty(), List.of(
+                                new Rendition("media/" + digest + "/400.jpg", landscape / 10, portrait / 10, 30_000),
+                                new Rendition("media/" + digest + "/1600.jpg", landscape * 4 / 10, portrait * 4 / 10, 300_000)),
+                        Instant.now());
+                writes.add(pool.submit(() -> catalog.record(entry)));
+            }
+        }
+        for (Future<?> write : writes) {
+            write.get();
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        System.out.printf("seeded %d photos in %d albums in %d ms%n", ALBUMS * PHOTOS_PER_ALBUM, ALBUMS,
+                Duration.between(started, Instant.now()).toMillis());
+    }
+
+    private static void emptyBucket(LocalAws stack, String bucket) {
+        stack.s3().listObjectsV2Paginator(r -> r.bucket(bucket)).contents()
+                .forEach(object -> stack.s3().deleteObject(r -> r.bucket(bucket).key(object.key())));
+    }
+}
