@@ -61,7 +61,8 @@ final class ExecutionEnvironment implements RuntimeApiServer.Invocations, AutoCl
             builder.environment().clear();
             builder.environment().putAll(environment(code, options));
             this.process = builder.start();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // the server's dispatcher thread would otherwise keep the JVM alive
             api.close();
             throw e;
         }
@@ -209,12 +210,13 @@ final class ExecutionEnvironment implements RuntimeApiServer.Invocations, AutoCl
     public void initFailed(String errorDocument, String errorTypeHeader) {
         InvocationResult.FunctionError error = ErrorDocuments.read(errorDocument, errorTypeHeader);
         log.line(id, "init failed: " + error.errorType() + ": " + error.errorMessage());
+        dead = true;
         PendingInvocation invocation = current;
         if (invocation != null) {
             invocation.complete(errorDocument.isBlank() ? ErrorDocuments.of(error.errorType(), error.errorMessage())
                     : errorDocument, error);
         }
-        kill();
+        process.destroyForcibly();
     }
 
     private PendingInvocation running(String requestId) {
@@ -231,24 +233,26 @@ final class ExecutionEnvironment implements RuntimeApiServer.Invocations, AutoCl
                 + function.memorySizeMb() + " MB");
     }
 
+    /** The environment is marked dead before the invoker sees the timeout, so it is never reused. */
     private void timedOut(PendingInvocation invocation) {
         String message = String.format(java.util.Locale.ROOT, "Task timed out after %d.00 seconds",
                 function.timeoutSeconds());
-        if (invocation.fail("Sandbox.Timedout", message)) {
+        if (invocation.fail("Sandbox.Timedout", message, () -> dead = true)) {
             log.line(id, invocation.requestId + " " + message);
-            kill();
+            process.destroyForcibly();
         }
     }
 
     private void initTimedOut() {
         if (!initialized) {
             log.line(id, "the runtime did not ask for an invocation in time");
+            dead = true;
             PendingInvocation invocation = current;
             if (invocation != null) {
                 invocation.fail("Sandbox.Timedout", "the runtime did not ask for an invocation within "
                         + initTimeoutSeconds + " seconds of starting");
             }
-            kill();
+            process.destroyForcibly();
         }
     }
 
@@ -260,11 +264,6 @@ final class ExecutionEnvironment implements RuntimeApiServer.Invocations, AutoCl
             invocation.fail("Runtime.ExitError", "Runtime exited with error: exit status " + exitValue);
         }
         close();
-    }
-
-    private void kill() {
-        dead = true;
-        process.destroyForcibly();
     }
 
     @Override

@@ -22,7 +22,15 @@ final class PendingInvocation {
     }
 
     /** @return false when the invocation had already ended (answered, timed out or crashed) */
-    synchronized boolean complete(String payload, InvocationResult.FunctionError error) {
+    boolean complete(String payload, InvocationResult.FunctionError error) {
+        return complete(payload, error, () -> { });
+    }
+
+    /**
+     * @param beforeResult runs only if this call ends the invocation, before the invoker can see the
+     *        result
+     */
+    synchronized boolean complete(String payload, InvocationResult.FunctionError error, Runnable beforeResult) {
         if (result.isDone()) {
             return false;
         }
@@ -30,14 +38,20 @@ final class PendingInvocation {
         if (pendingTimeout != null) {
             pendingTimeout.cancel(false);
         }
+        beforeResult.run();
         onEnd.run();
         return result.complete(new InvocationResult(requestId, payload, error));
     }
 
     /** Fails the invocation with an error raised by the platform, not the function. */
     boolean fail(String errorType, String message) {
+        return fail(errorType, message, () -> { });
+    }
+
+    boolean fail(String errorType, String message, Runnable beforeResult) {
         String errorMessage = "RequestId: " + requestId + " Error: " + message;
-        return complete(ErrorDocuments.of(errorType, errorMessage), new InvocationResult.FunctionError(errorType, errorMessage));
+        return complete(ErrorDocuments.of(errorType, errorMessage), new InvocationResult.FunctionError(errorType, errorMessage),
+                beforeResult);
     }
 
     String payloadText() {

@@ -1,6 +1,8 @@
 package family.gallery.locallambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -65,5 +67,22 @@ class EnvironmentPoolTest {
             assertEquals(2, pids.size());
             assertTrue(!pids.get(0).equals(pids.get(1)), "a fresh process: " + pids);
         }
+    }
+
+    @Test
+    void closingLeavesNoProcessAndNoThreadThatHoldsTheJvm() throws Exception {
+        LocalLambda lambda = start(LocalLambdaOptions.defaults(workDir, "eu-west-1", Map.of()));
+        assertTrue(lambda.invoke("Scripted", TestFunctions.sqsEvent("ok:before-close")).succeeded());
+        List<ProcessHandle> processes = ProcessHandle.current().children().toList();
+        assertEquals(1, processes.size());
+
+        lambda.close();
+
+        assertFalse(processes.get(0).isAlive());
+        List<String> holding = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && !thread.isDaemon() && thread != Thread.currentThread())
+                .map(Thread::getName).filter(name -> !name.startsWith("surefire") && !name.equals("main")).toList();
+        assertEquals(List.of(), holding);
+        assertThrows(IllegalStateException.class, () -> lambda.invoke("Scripted", TestFunctions.sqsEvent("ok:after")));
     }
 }

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# What one function process of the local Lambda costs: cold start, warm invocations, resident memory,
+# next to a bare JVM with the same flags. Usage: local-lambda/benchmark.sh [path/to/function.zip]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q -o test-compile -f local-lambda/pom.xml
+./mvnw -B -q -o dependency:build-classpath -f local-lambda/pom.xml -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/local-lambda/target/benchmark.classpath"
+exec java -Dtest-function.zip=local-lambda/test-function/target/function.zip \
+  -cp "local-lambda/target/test-classes:local-lambda/target/classes:$(cat local-lambda/target/benchmark.classpath)" \
+  family.gallery.locallambda.FootprintBenchmark "$@"
