@@ -83,10 +83,23 @@ async function openViewerOn(grid) {
       history.back();
     }
   });
+  // PhotoSwipe ignores close() while its opening animation runs, so a quick Back waits for it.
+  let animationDone = false;
+  lightbox.on('openingAnimationEnd', () => {
+    animationDone = true;
+  });
+  lightbox.on('destroy', () => {
+    animationDone = false;
+  });
   window.addEventListener('popstate', () => {
     if (lightbox.pswp && ownsHistoryEntry) {
       ownsHistoryEntry = false;
-      lightbox.pswp.close();
+      const pswp = lightbox.pswp;
+      if (animationDone) {
+        pswp.close();
+      } else {
+        pswp.on('openingAnimationEnd', () => pswp.close());
+      }
     } else {
       openFromLocation();
     }
@@ -111,6 +124,7 @@ async function openViewerOn(grid) {
   }
 
   lightbox.init();
+  grid.dataset.viewer = 'ready';
   openFromLocation();
 }
 
