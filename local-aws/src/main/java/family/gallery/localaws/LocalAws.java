@@ -12,7 +12,10 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -97,31 +100,52 @@ public final class LocalAws implements AutoCloseable {
             started.push(() -> deleteRecursively(temporaryDirectory));
         }
         Path data = config.dataDirectory().orElse(temporaryDirectory);
-        SqsService sqsService = SqsService.start(sqsPort, topology.identity().region(), topology.identity().accountId());
-        started.push(sqsService);
-        S3Service s3Service = S3Service.start(data.resolve("s3"), s3Port);
-        started.push(s3Service);
-        DynamoDbService dynamoDbService = DynamoDbService.start(dynamoDbPort,
-                config.dataDirectory().map(directory -> directory.resolve("dynamodb")));
-        started.push(dynamoDbService);
-        cloudFrontRecorder = CloudFrontRecorder.start(cloudFrontPort);
-        started.push(cloudFrontRecorder);
-
-        s3 = S3Client.builder().applyMutation(this::configure).endpointOverride(s3Endpoint).forcePathStyle(true).build();
-        sqs = SqsClient.builder().applyMutation(this::configure).endpointOverride(sqsEndpoint).build();
-        dynamoDb = DynamoDbClient.builder().applyMutation(this::configure).endpointOverride(dynamoDbEndpoint).build();
-        cloudFront = CloudFrontClient.builder().applyMutation(this::configure).region(Region.AWS_GLOBAL)
-                .endpointOverride(cloudFrontEndpoint).build();
-        started.push(s3);
-        started.push(sqs);
-        started.push(dynamoDb);
-        started.push(cloudFront);
+        // The emulators start side by side (most of their start-up is class loading); the clients
+        // are built meanwhile.
+        ExecutorService starter = Executors.newFixedThreadPool(3);
+        Future<SqsService> sqsService = starter.submit(
+                () -> SqsService.start(sqsPort, topology.identity().region(), topology.identity().accountId()));
+        Future<S3Service> s3Service = starter.submit(() -> S3Service.start(data.resolve("s3"), s3Port));
+        Future<DynamoDbService> dynamoDbService = starter.submit(() -> DynamoDbService.start(dynamoDbPort,
+                config.dataDirectory().map(directory -> directory.resolve("dynamodb"))));
+        starter.shutdown();
+        RuntimeException failure = null;
+        try {
+            cloudFrontRecorder = CloudFrontRecorder.start(cloudFrontPort);
+            started.push(cloudFrontRecorder);
+            s3 = S3Client.builder().applyMutation(this::configure).endpointOverride(s3Endpoint).forcePathStyle(true).build();
+            sqs = SqsClient.builder().applyMutation(this::configure).endpointOverride(sqsEndpoint).build();
+            dynamoDb = DynamoDbClient.builder().applyMutation(this::configure).endpointOverride(dynamoDbEndpoint).build();
+            cloudFront = CloudFrontClient.builder().applyMutation(this::configure).region(Region.AWS_GLOBAL)
+                    .endpointOverride(cloudFrontEndpoint).build();
+            started.push(s3);
+            started.push(sqs);
+            started.push(dynamoDb);
+            started.push(cloudFront);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<? extends AutoCloseable> service : List.of(sqsService, s3Service, dynamoDbService)) {
+            try {
+                started.push(service.get());
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new LocalAwsException("a service did not start: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new LocalAwsException("interrupted while starting", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
 
         SqsService.createQueues(sqs, topology);
         DynamoDbService.createTables(dynamoDb, topology);
-        topology.buckets().forEach(bucket -> s3Service.createBucket(bucket.name()));
+        S3Service s3Store = join(s3Service);
+        topology.buckets().forEach(bucket -> s3Store.createBucket(bucket.name()));
         S3EventNotifier notifier = new S3EventNotifier(topology, new SnsFanOut(topology, sqs), sqs);
-        s3Service.notifyTo(notifier);
+        s3Store.notifyTo(notifier);
         notifier.sendTestEvents();
 
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -132,6 +156,15 @@ public final class LocalAws implements AutoCloseable {
         long interval = config.ttlSweepInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepExpiredItems, interval, interval, TimeUnit.MILLISECONDS);
         started.push(sweeper::shutdownNow);
+    }
+
+    /** A service that has started (checked just before). */
+    private static <T> T join(Future<T> started) {
+        try {
+            return started.get();
+        } catch (ExecutionException | InterruptedException e) {
+            throw new IllegalStateException("checked as started", e);
+        }
     }
 
     private void configure(software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?> builder) {

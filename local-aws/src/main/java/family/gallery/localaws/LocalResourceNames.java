@@ -1,6 +1,8 @@
 package family.gallery.localaws;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.UUID;
 
 import family.gallery.template.IntrinsicResolver;
 import family.gallery.template.ResourceReferences;
@@ -33,6 +35,7 @@ final class LocalResourceNames implements ResourceReferences {
         return switch (resource.type()) {
             case "AWS::SQS::Queue" -> queueUrl(name(resource));
             case "AWS::SNS::Topic" -> arn("sns", name(resource));
+            case "AWS::CloudFront::Distribution" -> cloudFrontId(resource);
             default -> name(resource);
         };
     }
@@ -52,7 +55,11 @@ final class LocalResourceNames implements ResourceReferences {
             case "AWS::DynamoDB::Table.Arn" -> arn("dynamodb", "table/" + name);
             case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" -> arn("lambda", "function:" + name);
             case "AWS::Logs::LogGroup.Arn" -> arn("logs", "log-group:" + name + ":*");
-            default -> null;
+            case "AWS::CloudFront::Distribution.Id" -> cloudFrontId(resource);
+            case "AWS::CloudFront::Distribution.DomainName" -> cloudFrontId(resource).toLowerCase(Locale.ROOT) + ".cloudfront.net";
+            // What a custom resource returns is up to its handler, which does not run locally: a stable
+            // name derived from the resource stands in for it.
+            default -> resource.type().startsWith("Custom::") ? name + "-" + attribute : null;
         };
         if (value == null) {
             throw new TemplateException("the local stack does not know " + resource.logicalId() + "." + attribute
@@ -87,6 +94,13 @@ final class LocalResourceNames implements ResourceReferences {
             return truncate(name, 75) + ".fifo";
         }
         return truncate(name, 80);
+    }
+
+    /** CloudFront ids look like {@code E2QWRUHAPOMQZL}; this one is derived from the stack and resource. */
+    private String cloudFrontId(Resource resource) {
+        String digest = UUID.nameUUIDFromBytes((identity.stackId() + "/" + resource.logicalId())
+                .getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+        return "E" + digest.substring(0, 13).toUpperCase(Locale.ROOT);
     }
 
     private static String truncate(String name, int length) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import family.gallery.ingest.SnsFilterPolicy;
 import family.gallery.template.IntrinsicResolver;
@@ -73,6 +74,10 @@ public final class Topology {
             boolean reportBatchItemFailures, Optional<Integer> maximumConcurrency, boolean enabled) {
     }
 
+    /** The resource types that the local stack creates or serves. */
+    private static final Set<String> LOCAL_TYPES = Set.of("AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::DynamoDB::Table",
+            "AWS::SNS::Topic", "AWS::SNS::Subscription", "AWS::Serverless::Function");
+
     private final StackIdentity identity;
     private final List<Bucket> buckets = new ArrayList<>();
     private final List<Queue> queues = new ArrayList<>();
@@ -101,6 +106,10 @@ public final class Topology {
             if (condition.isPresent() && !resolver.condition(Nodes.asString(condition.get(), resource.logicalId()))) {
                 continue;
             }
+            if (!LOCAL_TYPES.contains(resource.type())) {
+                // Policies, alarms, log groups, CloudFront and the like have no local counterpart.
+                continue;
+            }
             Map<String, Object> properties = map(resolver.resolve(resource.properties()), resource.logicalId());
             switch (resource.type()) {
                 case "AWS::S3::Bucket" -> topology.buckets.add(bucket(resource, names.name(resource), properties));
@@ -120,9 +129,7 @@ public final class Topology {
                 case "AWS::SNS::Subscription" -> topology.subscriptions.add(subscription(resource.logicalId(), properties));
                 case "AWS::Serverless::Function" -> topology.functions.add(function(resource, names.name(resource),
                         map(resolver.resolve(functionGlobals), "Globals.Function"), properties));
-                default -> {
-                    // Policies, alarms, log groups and the like have no local counterpart.
-                }
+                default -> throw new IllegalStateException(resource.type() + " is in LOCAL_TYPES");
             }
         }
         return topology;
