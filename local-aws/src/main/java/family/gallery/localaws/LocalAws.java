@@ -6,12 +6,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,8 +23,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import family.gallery.locallambda.FunctionDefinition;
+import family.gallery.locallambda.LocalLambda;
+import family.gallery.locallambda.LocalLambdaOptions;
+import family.gallery.locallambda.sqs.SqsEventSourceMapping;
+import family.gallery.locallambda.sqs.SqsEventSources;
+import family.gallery.locallambda.template.LambdaTopology;
 import family.gallery.template.StackIdentity;
 import family.gallery.template.StackTemplate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,8 +46,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The local AWS stack, started: S3 (S3Proxy), SQS (ElasticMQ), DynamoDB (DynamoDB Local), the SNS
  * fan-out and S3 event notifications, and the CloudFront API recorder, all on 127.0.0.1 in this JVM,
- * with the buckets, queues, tables, topics and subscriptions of {@code template.yaml}. Closing it
- * stops everything it started.
+ * with the buckets, queues, tables, topics and subscriptions of {@code template.yaml}; on request
+ * also the template's functions, each in its own process, fed by their SQS event sources. Closing
+ * it stops everything it started.
  */
 public final class LocalAws implements AutoCloseable {
 
@@ -58,10 +69,13 @@ public final class LocalAws implements AutoCloseable {
     private DynamoDbClient dynamoDb;
     private CloudFrontClient cloudFront;
     private CloudFrontRecorder cloudFrontRecorder;
+    private final Path templateFile;
+    private List<String> functionNames = List.of();
 
     private LocalAws(Topology topology, int s3Port, int sqsPort, int dynamoDbPort, int cloudFrontPort,
-            Path temporaryDirectory) {
+            Path temporaryDirectory, Path templateFile) {
         this.topology = topology;
+        this.templateFile = templateFile;
         this.s3Endpoint = endpoint(s3Port);
         this.sqsEndpoint = endpoint(sqsPort);
         this.dynamoDbEndpoint = endpoint(dynamoDbPort);
@@ -85,7 +99,7 @@ public final class LocalAws implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        LocalAws stack = new LocalAws(topology, s3Port, sqsPort, dynamoDbPort, cloudFrontPort, temporary);
+        LocalAws stack = new LocalAws(topology, s3Port, sqsPort, dynamoDbPort, cloudFrontPort, temporary, config.template());
         try {
             stack.startServices(config, s3Port, sqsPort, dynamoDbPort, cloudFrontPort);
         } catch (RuntimeException e) {
@@ -156,6 +170,37 @@ public final class LocalAws implements AutoCloseable {
         long interval = config.ttlSweepInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepExpiredItems, interval, interval, TimeUnit.MILLISECONDS);
         started.push(sweeper::shutdownNow);
+
+        if (config.runFunctions()) {
+            startFunctions(data.resolve("lambda"));
+        }
+    }
+
+    /**
+     * Runs each function whose function.zip has been built, with the template's environment plus this
+     * stack's endpoints, and polls its SQS event sources. A function not built yet is reported and left out.
+     */
+    private void startFunctions(Path workDirectory) {
+        List<FunctionDefinition> built = new ArrayList<>();
+        for (FunctionDefinition function : lambdaTopology().functions()) {
+            if (Files.isRegularFile(function.codeZip())) {
+                built.add(function);
+            } else {
+                LOG.warning(() -> function.name() + " does not run: " + function.codeZip() + " is not built yet");
+            }
+        }
+        Set<String> names = built.stream().map(FunctionDefinition::name).collect(Collectors.toSet());
+        LocalLambda lambda = LocalLambda.start(new LocalLambdaOptions(workDirectory, region(),
+                topology.identity().accountId(), endpointEnvironment(), 10, Duration.ofSeconds(60), Duration.ofMinutes(5),
+                true), built);
+        started.push(lambda);
+        started.push(SqsEventSources.start(lambda, sqs, lambdaTopology().sqsMappings().stream()
+                .filter(mapping -> names.contains(mapping.functionName())).toList()));
+        functionNames = List.copyOf(names);
+    }
+
+    private LambdaTopology lambdaTopology() {
+        return LambdaTopology.read(topology.template(), templateFile.toAbsolutePath().getParent(), topology.resolver());
     }
 
     /** A service that has started (checked just before). */
@@ -267,9 +312,22 @@ public final class LocalAws implements AutoCloseable {
 
     /** A function's environment as the template gives it, plus the endpoints of this stack. */
     public Map<String, String> functionEnvironment(String logicalId) {
-        Map<String, String> environment = new LinkedHashMap<>(topology.function(logicalId).environment());
+        String name = topology.resolver().resolveString(Map.of("Ref", logicalId), logicalId);
+        FunctionDefinition function = lambdaTopology().functions().stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new LocalAwsException("template.yaml has no function " + logicalId));
+        Map<String, String> environment = new LinkedHashMap<>(function.environment());
         environment.putAll(endpointEnvironment());
         return environment;
+    }
+
+    /** The SQS event source mappings of the template's functions, with their queues' ARNs. */
+    public List<SqsEventSourceMapping> sqsEventSources() {
+        return lambdaTopology().sqsMappings();
+    }
+
+    /** The functions that run (empty unless the configuration asks for them). */
+    public List<String> runningFunctions() {
+        return functionNames;
     }
 
     /** Endpoints and names, as LocalAwsMain prints them. */
@@ -283,6 +341,7 @@ public final class LocalAws implements AutoCloseable {
         topology.queues().forEach(q -> text.append("queue       ").append(q.logicalId()).append(" = ").append(q.url()).append('\n'));
         topology.tables().forEach(t -> text.append("table       ").append(t.logicalId()).append(" = ").append(t.name()).append('\n'));
         topology.topics().forEach(t -> text.append("topic       ").append(t.logicalId()).append(" = ").append(t.arn()).append('\n'));
+        functionNames.forEach(f -> text.append("function    ").append(f).append('\n'));
         return text.toString();
     }
 

@@ -13,10 +13,12 @@ import family.gallery.template.StackTemplate;
  * @param dataDirectory where S3 objects and DynamoDB tables are kept across restarts; empty keeps
  *                      objects in a temporary folder and tables in memory, both gone on close
  * @param ttlSweepInterval how often items whose TTL has passed are deleted
+ * @param runFunctions whether the template's functions run (from their built function.zip, each
+ *                     in its own process) and consume their SQS event sources
  */
 public record LocalAwsConfig(Path template, String stackName, String region, Optional<Path> dataDirectory,
         int s3Port, int sqsPort, int dynamoDbPort, int cloudFrontPort, Map<String, String> parameterOverrides,
-        Duration ttlSweepInterval) {
+        Duration ttlSweepInterval, boolean runFunctions) {
 
     public static final String DEFAULT_STACK_NAME = "family-gallery";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -28,26 +30,31 @@ public record LocalAwsConfig(Path template, String stackName, String region, Opt
     /** The repository's template.yaml, free ports, nothing kept: what tests want. */
     public static LocalAwsConfig forTests() {
         return new LocalAwsConfig(StackTemplate.locate(), DEFAULT_STACK_NAME, DEFAULT_REGION, Optional.empty(), 0, 0, 0, 0,
-                Map.of(), Duration.ofSeconds(5));
+                Map.of(), Duration.ofSeconds(5), false);
     }
 
     public LocalAwsConfig withDataDirectory(Path directory) {
         return new LocalAwsConfig(template, stackName, region, Optional.of(directory), s3Port, sqsPort, dynamoDbPort,
-                cloudFrontPort, parameterOverrides, ttlSweepInterval);
+                cloudFrontPort, parameterOverrides, ttlSweepInterval, runFunctions);
     }
 
     public LocalAwsConfig withPorts(int s3, int sqs, int dynamoDb, int cloudFront) {
         return new LocalAwsConfig(template, stackName, region, dataDirectory, s3, sqs, dynamoDb, cloudFront,
-                parameterOverrides, ttlSweepInterval);
+                parameterOverrides, ttlSweepInterval, runFunctions);
     }
 
     public LocalAwsConfig withParameterOverrides(Map<String, String> overrides) {
         return new LocalAwsConfig(template, stackName, region, dataDirectory, s3Port, sqsPort, dynamoDbPort, cloudFrontPort,
-                overrides, ttlSweepInterval);
+                overrides, ttlSweepInterval, runFunctions);
+    }
+
+    public LocalAwsConfig withFunctions(boolean run) {
+        return new LocalAwsConfig(template, stackName, region, dataDirectory, s3Port, sqsPort, dynamoDbPort,
+                cloudFrontPort, parameterOverrides, ttlSweepInterval, run);
     }
 
     public LocalAwsConfig withStack(Path templateFile, String name, String awsRegion) {
         return new LocalAwsConfig(templateFile, name, awsRegion, dataDirectory, s3Port, sqsPort, dynamoDbPort,
-                cloudFrontPort, parameterOverrides, ttlSweepInterval);
+                cloudFrontPort, parameterOverrides, ttlSweepInterval, runFunctions);
     }
 }

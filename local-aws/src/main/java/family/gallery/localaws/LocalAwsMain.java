@@ -16,6 +16,7 @@ import family.gallery.template.StackTemplate;
  * --s3-port=9000 --sqs-port=9324 --dynamodb-port=8000 --cloudfront-port=9001   (0 = any free port)
  * --data-dir=PATH        where objects and tables are kept (default ~/.local/share/family-gallery/local-aws)
  * --in-memory            keep nothing
+ * --no-functions         do not run the template's functions
  * --template=PATH --stack-name=NAME --region=REGION --parameter=Name=Value (repeatable)
  * </pre>
  *
@@ -24,7 +25,7 @@ import family.gallery.template.StackTemplate;
 public final class LocalAwsMain {
 
     private static final List<String> OPTIONS = List.of("s3-port", "sqs-port", "dynamodb-port", "cloudfront-port",
-            "data-dir", "in-memory", "template", "stack-name", "region", "parameter");
+            "data-dir", "in-memory", "no-functions", "template", "stack-name", "region", "parameter");
 
     private LocalAwsMain() {
     }
@@ -86,7 +87,8 @@ public final class LocalAwsMain {
                 options.getOrDefault("stack-name", LocalAwsConfig.DEFAULT_STACK_NAME),
                 options.getOrDefault("region", LocalAwsConfig.DEFAULT_REGION), dataDirectory,
                 port(options, "s3-port", 9000), port(options, "sqs-port", 9324), port(options, "dynamodb-port", 8000),
-                port(options, "cloudfront-port", 9001), parameters, java.time.Duration.ofSeconds(10));
+                port(options, "cloudfront-port", 9001), parameters, java.time.Duration.ofSeconds(10),
+                !options.containsKey("no-functions"));
     }
 
     private static int port(Map<String, String> options, String name, int defaultPort) {

@@ -18,7 +18,7 @@ import family.gallery.template.StackTemplate;
 import family.gallery.template.StackTemplate.Resource;
 
 /**
- * The buckets, queues, tables, topics, subscriptions and functions of {@code template.yaml} with every
+ * The buckets, queues, tables, topics and subscriptions of {@code template.yaml} with every
  * intrinsic function resolved for the local stack. Resources whose {@code Condition} is false are left
  * out, as CloudFormation leaves them out.
  */
@@ -65,18 +65,9 @@ public final class Topology {
             boolean rawMessageDelivery, Optional<SnsFilterPolicy> filterPolicy) {
     }
 
-    /** What a Lambda runner needs to start a function of the template and feed it from its queues. */
-    public record Function(String logicalId, String name, String codeUri, int memorySize, int timeoutSeconds,
-            Map<String, String> environment, List<SqsEventSource> sqsEventSources) {
-    }
-
-    public record SqsEventSource(String name, String queueArn, int batchSize, int maximumBatchingWindowSeconds,
-            boolean reportBatchItemFailures, Optional<Integer> maximumConcurrency, boolean enabled) {
-    }
-
     /** The resource types that the local stack creates or serves. */
     private static final Set<String> LOCAL_TYPES = Set.of("AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::DynamoDB::Table",
-            "AWS::SNS::Topic", "AWS::SNS::Subscription", "AWS::Serverless::Function");
+            "AWS::SNS::Topic", "AWS::SNS::Subscription");
 
     private final StackIdentity identity;
     private final List<Bucket> buckets = new ArrayList<>();
@@ -84,10 +75,13 @@ public final class Topology {
     private final List<Table> tables = new ArrayList<>();
     private final List<Topic> topics = new ArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
-    private final List<Function> functions = new ArrayList<>();
+    private final StackTemplate template;
+    private final IntrinsicResolver resolver;
 
-    private Topology(StackIdentity identity) {
+    private Topology(StackIdentity identity, StackTemplate template, IntrinsicResolver resolver) {
         this.identity = identity;
+        this.template = template;
+        this.resolver = resolver;
     }
 
     /**
@@ -98,9 +92,7 @@ public final class Topology {
         LocalResourceNames names = new LocalResourceNames(identity, sqsEndpoint);
         IntrinsicResolver resolver = new IntrinsicResolver(template, identity, parameterOverrides, names);
         names.resolveNamesWith(resolver);
-        Topology topology = new Topology(identity);
-        Map<String, Object> functionGlobals = Nodes.asMap(
-                template.section("Globals").getOrDefault("Function", Map.of()), "Globals.Function");
+        Topology topology = new Topology(identity, template, resolver);
         for (Resource resource : template.resources()) {
             Optional<Object> condition = resource.attribute("Condition");
             if (condition.isPresent() && !resolver.condition(Nodes.asString(condition.get(), resource.logicalId()))) {
@@ -127,8 +119,6 @@ public final class Topology {
                     }
                 }
                 case "AWS::SNS::Subscription" -> topology.subscriptions.add(subscription(resource.logicalId(), properties));
-                case "AWS::Serverless::Function" -> topology.functions.add(function(resource, names.name(resource),
-                        map(resolver.resolve(functionGlobals), "Globals.Function"), properties));
                 default -> throw new IllegalStateException(resource.type() + " is in LOCAL_TYPES");
             }
         }
@@ -159,8 +149,13 @@ public final class Topology {
         return List.copyOf(subscriptions);
     }
 
-    public List<Function> functions() {
-        return List.copyOf(functions);
+    public StackTemplate template() {
+        return template;
+    }
+
+    /** Resolves intrinsic functions with this stack's names, ARNs and URLs. */
+    public IntrinsicResolver resolver() {
+        return resolver;
     }
 
     public Bucket bucket(String logicalId) {
@@ -177,10 +172,6 @@ public final class Topology {
 
     public Topic topic(String logicalId) {
         return find(topics, Topic::logicalId, logicalId);
-    }
-
-    public Function function(String logicalId) {
-        return find(functions, Function::logicalId, logicalId);
     }
 
     public Optional<Queue> queueByArn(String arn) {
@@ -265,42 +256,6 @@ public final class Topology {
                 Nodes.asString(properties.get("Protocol"), logicalId + ".Protocol"),
                 Nodes.asString(properties.get("Endpoint"), logicalId + ".Endpoint"),
                 "true".equals(String.valueOf(properties.get("RawMessageDelivery"))), filterPolicy);
-    }
-
-    private static Function function(Resource resource, String name, Map<String, Object> globals,
-            Map<String, Object> properties) {
-        Map<String, Object> merged = new LinkedHashMap<>(globals);
-        merged.putAll(properties);
-        Map<String, String> environment = new LinkedHashMap<>();
-        for (Map<String, Object> source : List.of(globals, properties)) {
-            Object variables = map(source.getOrDefault("Environment", Map.of()), name + ".Environment").get("Variables");
-            if (variables != null) {
-                map(variables, name + ".Environment.Variables")
-                        .forEach((key, value) -> environment.put(key, Nodes.asString(value, key)));
-            }
-        }
-        List<SqsEventSource> sources = new ArrayList<>();
-        map(properties.getOrDefault("Events", Map.of()), resource.logicalId() + ".Events").forEach((eventName, body) -> {
-            Map<String, Object> event = map(body, eventName);
-            if (!"SQS".equals(event.get("Type"))) {
-                return;
-            }
-            Map<String, Object> source = map(event.get("Properties"), eventName + ".Properties");
-            Optional<Integer> concurrency = Optional.ofNullable(source.get("ScalingConfig"))
-                    .map(scaling -> map(scaling, eventName + ".ScalingConfig").get("MaximumConcurrency"))
-                    .map(value -> integer(value, 0));
-            sources.add(new SqsEventSource(eventName, Nodes.asString(source.get("Queue"), eventName + ".Queue"),
-                    integer(source.get("BatchSize"), 10), integer(source.get("MaximumBatchingWindowInSeconds"), 0),
-                    list(source.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"), concurrency,
-                    !"false".equals(String.valueOf(source.get("Enabled")))));
-        });
-        return new Function(resource.logicalId(), name, String.valueOf(merged.get("CodeUri")),
-                integer(merged.get("MemorySize"), 128), integer(merged.get("Timeout"), 3), Map.copyOf(environment),
-                List.copyOf(sources));
-    }
-
-    private static int integer(Object value, int absent) {
-        return value == null ? absent : Integer.parseInt(String.valueOf(value));
     }
 
     private static Map<String, Object> map(Object node, String where) {
