@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ final class SignedCookieVerifier {
     static final String SIGNATURE = "CloudFront-Signature";
     static final String KEY_PAIR_ID = "CloudFront-Key-Pair-Id";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CLOUDFRONT_BASE64 = Pattern.compile("[A-Za-z0-9~_-]+");
 
     private SignedCookieVerifier() {
     }
@@ -89,7 +91,14 @@ final class SignedCookieVerifier {
         return Optional.empty();
     }
 
+    /**
+     * Only CloudFront's alphabet is read: a value in standard base64 means the issuer skipped the
+     * substitution, which the gateway reports rather than guesses around.
+     */
     static byte[] decode(String cloudFrontBase64) {
+        if (!CLOUDFRONT_BASE64.matcher(cloudFrontBase64).matches()) {
+            throw new IllegalArgumentException("not in CloudFront's base64 alphabet");
+        }
         return Base64.getDecoder().decode(cloudFrontBase64.replace('-', '+').replace('_', '=').replace('~', '/'));
     }
 

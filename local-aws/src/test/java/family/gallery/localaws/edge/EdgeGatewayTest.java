@@ -1,0 +1,332 @@
+package family.gallery.localaws.edge;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import family.gallery.accounts.PasswordHasher;
+import family.gallery.accounts.ViewerAccounts;
+import family.gallery.accounts.ViewerName;
+import family.gallery.localaws.LocalAws;
+import family.gallery.localaws.LocalAwsConfig;
+import family.gallery.template.StackTemplate;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudfront.CloudFrontUtilities;
+import software.amazon.awssdk.services.cloudfront.cookie.CookiesForCustomPolicy;
+import software.amazon.awssdk.services.cloudfront.model.CustomSignerRequest;
+
+/**
+ * The private site through the gateway, as a browser meets it: the template's behaviours, the login
+ * function's real logic on the local DynamoDB, pages and media from the local S3.
+ */
+class EdgeGatewayTest {
+
+    private static final String ANN = "ann";
+    private static final String ANN_PASSWORD = "correct horse battery staple";
+    private static final String HOME = "<html><body>Albums</body></html>";
+    private static final String ALBUM_PAGE = "albums/Été 2026/a+b/index.html";
+    private static final byte[] PHOTO = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00, 0x10, (byte) 0x80, 0x7F};
+    private static final String PHOTO_KEY = "media/albums/Été 2026/a+b/IMG_0001-640.jpg";
+    private static final String PHOTO_PATH = "/media/albums/%C3%89t%C3%A9%202026/a+b/IMG_0001-640.jpg";
+    private static final String ALBUM_PATH = "/albums/%C3%89t%C3%A9%202026/a+b/index.html";
+
+    private static LocalAws stack;
+    private static EdgeGateway gateway;
+    private static LocalSigningKey signingKey;
+    private static InProcessLogin login;
+    private static final SteppingClock CLOCK = new SteppingClock();
+
+    @BeforeAll
+    static void start() {
+        stack = LocalAws.start(LocalAwsConfig.forTests());
+        signingKey = LocalSigningKey.generate();
+        TrustedKeys trusted = new TrustedKeys();
+        trusted.register("SigningKey", signingKey);
+        gateway = EdgeGateway.start(new EdgeGateway.Config(StackTemplate.load(StackTemplate.locate()), 0, stack.s3(),
+                stack::bucketName, trusted, CLOCK));
+        String accounts = stack.tableName("AccountsTable");
+        login = new InProcessLogin(stack.dynamoDb(), accounts, signingKey, CLOCK);
+        gateway.connect("LoginFunction", login);
+
+        new ViewerAccounts(stack.dynamoDb(), accounts, CLOCK)
+                .add(ViewerName.parse(ANN).orElseThrow(), new PasswordHasher().hash(ANN_PASSWORD.toCharArray()));
+        String web = stack.bucketName("WebBucket");
+        stack.s3().putObject(put -> put.bucket(web).key("index.html").contentType("text/html; charset=utf-8")
+                .cacheControl("no-cache"), RequestBody.fromString(HOME));
+        stack.s3().putObject(put -> put.bucket(web).key(ALBUM_PAGE).contentType("text/html; charset=utf-8"),
+                RequestBody.fromString("<html>Summer</html>"));
+        stack.s3().putObject(put -> put.bucket(stack.bucketName("ResizedBucket")).key(PHOTO_KEY).contentType("image/jpeg")
+                .cacheControl("public, max-age=31536000, immutable"), RequestBody.fromBytes(PHOTO));
+        stack.s3().putObject(put -> put.bucket(stack.bucketName("SourceBucket")).key("albums/x/IMG_0002.jpg"),
+                RequestBody.fromBytes(PHOTO));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void letEarlierLocksExpire() {
+        // Every test starts after the lockout window of the one before: attempts all come from 127.0.0.1.
+        CLOCK.advance(Duration.ofMinutes(16));
+    }
+
+    private static RequestSpecification viewer() {
+        return given().baseUri(gateway.endpoint().toString()).urlEncodingEnabled(false).redirects().follow(false);
+    }
+
+    private static Response postLogin(String username, String password, String next) {
+        return viewer().contentType("application/x-www-form-urlencoded; charset=utf-8")
+                .body("username=" + encode(username) + "&password=" + encode(password) + "&next=" + encode(next))
+                .post("/login");
+    }
+
+    private static Map<String, String> signIn() {
+        Response response = postLogin(ANN, ANN_PASSWORD, "/");
+        assertEquals(303, response.statusCode(), response.asString());
+        return cookieValues(response.headers().getValues("Set-Cookie"));
+    }
+
+    private static Map<String, String> cookieValues(List<String> setCookies) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String setCookie : setCookies) {
+            String pair = setCookie.split(";", 2)[0];
+            values.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        return values;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String host() {
+        return "127.0.0.1:" + gateway.endpoint().getPort();
+    }
+
+    private static void assertLoginPage(Response response) {
+        assertEquals(403, response.statusCode());
+        assertTrue(response.asString().contains("action=\"/login\""), response.asString());
+        assertFalse(response.asString().contains("Albums"));
+        assertEquals("DENY", response.header("X-Frame-Options"));
+    }
+
+    private static Map<String, String> signedBy(LocalSigningKey key, String resource, java.util.function.UnaryOperator<CustomSignerRequest.Builder> extra) {
+        CookiesForCustomPolicy cookies = CloudFrontUtilities.create().getCookiesForCustomPolicy(extra.apply(CustomSignerRequest.builder()
+                .resourceUrl(resource).privateKey(key.privateKey()).keyPairId(key.keyPairId())
+                .expirationDate(CLOCK.instant().plus(Duration.ofMinutes(10)))).build());
+        return cookieValues(List.of(cookies.policyHeaderValue(), cookies.signatureHeaderValue(), cookies.keyPairIdHeaderValue()));
+    }
+
+    @Test
+    void withoutCookiesEveryPrivatePathGivesTheLoginPage() {
+        for (String path : List.of("/", "/index.html", ALBUM_PATH, PHOTO_PATH, "/loginx", "/Login", "/media/")) {
+            Response response = viewer().get(path);
+            assertLoginPage(response);
+            assertEquals("no-store", response.header("Cache-Control"), path);
+        }
+        viewer().get("/login").then().statusCode(200).body(containsString("action=\"/login\""))
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("Strict-Transport-Security", equalTo("max-age=63072000"))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Referrer-Policy", equalTo("same-origin"));
+        viewer().get("/login/assets/login.js").then().statusCode(200).header("Content-Type", containsString("javascript"));
+    }
+
+    @Test
+    void theWrongPasswordShowsTheErrorAndSetsNoCookie() {
+        for (String[] attempt : List.of(new String[] {ANN, "not the password"}, new String[] {"nobody", ANN_PASSWORD})) {
+            Response response = postLogin(attempt[0], attempt[1], "/");
+            assertEquals(401, response.statusCode());
+            assertTrue(response.asString().contains("do not match"), response.asString());
+            assertTrue(response.headers().getValues("Set-Cookie").isEmpty());
+        }
+    }
+
+    @Test
+    void theRightPasswordGivesCookiesThatOpenPagesAndMedia() {
+        Response signedIn = postLogin(ANN, ANN_PASSWORD, ALBUM_PATH);
+        assertEquals(303, signedIn.statusCode());
+        assertEquals(ALBUM_PATH, signedIn.header("Location"));
+        List<String> setCookies = signedIn.headers().getValues("Set-Cookie");
+        assertEquals(3, setCookies.size());
+        setCookies.forEach(cookie -> assertTrue(cookie.contains("; Path=/; Secure; HttpOnly; SameSite=Lax"), cookie));
+        Map<String, String> cookies = cookieValues(setCookies);
+        String policy = new String(SignedCookieVerifier.decode(cookies.get("CloudFront-Policy")), StandardCharsets.UTF_8);
+        assertTrue(policy.contains("\"https://" + host() + "/*\""), policy);
+
+        viewer().cookies(cookies).get("/").then().statusCode(200).body(equalTo(HOME))
+                .header("Content-Type", startsWith("text/html;")).header("Cache-Control", equalTo("no-cache"))
+                .header("ETag", notNullValue()).header("X-Frame-Options", equalTo("DENY"));
+        viewer().cookies(cookies).get(ALBUM_PATH).then().statusCode(200).body(equalTo("<html>Summer</html>"));
+        Response photo = viewer().cookies(cookies).get(PHOTO_PATH);
+        assertEquals(200, photo.statusCode());
+        assertArrayEquals(PHOTO, photo.asByteArray());
+        assertEquals("image/jpeg", photo.header("Content-Type"));
+        assertEquals("public, max-age=31536000, immutable", photo.header("Cache-Control"));
+        viewer().cookies(cookies).head(PHOTO_PATH).then().statusCode(200).header("ETag", notNullValue());
+    }
+
+    @Test
+    void signedInViewersStillGetOnlyWhatTheBehavioursServe() {
+        Map<String, String> cookies = signIn();
+        // No rewrite of folder paths in the template: only / has a default root object, and S3 hides
+        // a missing key behind 403, which shows the login page.
+        assertLoginPage(viewer().cookies(cookies).get("/albums/%C3%89t%C3%A9%202026/a+b/"));
+        // The source bucket is no origin; bucket names are just keys of the pages bucket.
+        assertLoginPage(viewer().cookies(cookies).get("/albums/x/IMG_0002.jpg"));
+        assertLoginPage(viewer().cookies(cookies).get("/" + stack.bucketName("WebBucket") + "/index.html"));
+        assertLoginPage(viewer().cookies(cookies).get("/" + stack.bucketName("SourceBucket") + "/albums/x/IMG_0002.jpg"));
+        // Pages and media accept only GET and HEAD.
+        assertLoginPage(viewer().cookies(cookies).body("x").post("/index.html"));
+        assertLoginPage(viewer().cookies(cookies).delete(PHOTO_PATH));
+    }
+
+    @Test
+    void aTamperedPolicyIsRefused() {
+        Map<String, String> cookies = new LinkedHashMap<>(signIn());
+        String policy = new String(SignedCookieVerifier.decode(cookies.get("CloudFront-Policy")), StandardCharsets.UTF_8);
+        String longer = policy.replaceAll("\"AWS:EpochTime\":(\\d+)", "\"AWS:EpochTime\":4102444800");
+        assertFalse(longer.equals(policy), policy);
+        cookies.put("CloudFront-Policy", Base64.getEncoder().encodeToString(longer.getBytes(StandardCharsets.UTF_8))
+                .replace('+', '-').replace('=', '_').replace('/', '~'));
+        assertLoginPage(viewer().cookies(cookies).get("/"));
+    }
+
+    @Test
+    void aTamperedSignatureIsRefused() {
+        Map<String, String> cookies = new LinkedHashMap<>(signIn());
+        String signature = cookies.get("CloudFront-Signature");
+        cookies.put("CloudFront-Signature", (signature.charAt(10) == 'A' ? "B" : "A") + signature.substring(1, 10)
+                + (signature.charAt(10) == 'A' ? 'B' : 'A') + signature.substring(11));
+        assertLoginPage(viewer().cookies(cookies).get("/"));
+        cookies.put("CloudFront-Signature", "not*base64");
+        assertLoginPage(viewer().cookies(cookies).get("/"));
+        cookies.remove("CloudFront-Signature");
+        assertLoginPage(viewer().cookies(cookies).get("/"));
+    }
+
+    @Test
+    void anExpiredPolicyIsRefused() {
+        Map<String, String> cookies = signIn();
+        viewer().cookies(cookies).get("/").then().statusCode(200);
+        CLOCK.advance(InProcessLogin.SESSION.minusSeconds(1));
+        viewer().cookies(cookies).get("/").then().statusCode(200);
+        CLOCK.advance(Duration.ofSeconds(1));
+        assertLoginPage(viewer().cookies(cookies).get("/"));
+    }
+
+    @Test
+    void policiesForAnotherSiteAnotherTimeOrAnotherAddressAreRefused() {
+        viewer().cookies(signedBy(signingKey, "https://" + host() + "/*", b -> b)).get("/").then().statusCode(200);
+        assertLoginPage(viewer().cookies(signedBy(signingKey, "https://gallery.example.org/*", b -> b)).get("/"));
+        assertLoginPage(viewer().cookies(signedBy(signingKey, "https://" + host() + "/media/*", b -> b)).get("/"));
+        viewer().cookies(signedBy(signingKey, "https://" + host() + "/media/*", b -> b)).get(PHOTO_PATH).then().statusCode(200);
+        assertLoginPage(viewer().cookies(signedBy(signingKey, "https://" + host() + "/*",
+                b -> b.activeDate(CLOCK.instant().plusSeconds(60)))).get("/"));
+        viewer().cookies(signedBy(signingKey, "https://" + host() + "/*", b -> b.ipRange("127.0.0.0/8"))).get("/").then().statusCode(200);
+        assertLoginPage(viewer().cookies(signedBy(signingKey, "https://" + host() + "/*", b -> b.ipRange("198.51.100.0/24"))).get("/"));
+    }
+
+    @Test
+    void aKeyOutsideTheKeyGroupIsRefused() {
+        LocalSigningKey stranger = LocalSigningKey.generate();
+        assertLoginPage(viewer().cookies(signedBy(stranger, "https://" + host() + "/*", b -> b)).get("/"));
+        Map<String, String> cookies = new LinkedHashMap<>(signIn());
+        cookies.put("CloudFront-Key-Pair-Id", stranger.keyPairId());
+        assertLoginPage(viewer().cookies(cookies).get("/"));
+    }
+
+    @Test
+    void logoutClearsTheCookies() {
+        Response response = viewer().cookies(signIn()).get("/logout");
+        assertEquals(303, response.statusCode());
+        assertEquals("/login", response.header("Location"));
+        List<String> cleared = response.headers().getValues("Set-Cookie");
+        assertEquals(List.of("CloudFront-Policy", "CloudFront-Signature", "CloudFront-Key-Pair-Id"), List.copyOf(cookieValues(cleared).keySet()));
+        cleared.forEach(cookie -> assertTrue(cookie.contains("Max-Age=0") && cookie.contains("Path=/"), cookie));
+        cookieValues(cleared).values().forEach(value -> assertEquals("", value));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//evil.example", "https://evil.example", "/\\evil.example", "http:evil.example", "/%2F/evil.example", "\t//evil.example"})
+    void openRedirectsGoHome(String next) {
+        Response response = postLogin(ANN, ANN_PASSWORD, next);
+        assertEquals(303, response.statusCode());
+        assertEquals("/", response.header("Location"));
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountUntilTheLockoutEnds() {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertEquals(401, postLogin(ANN, "wrong " + attempt, "/").statusCode());
+        }
+        Response locked = postLogin(ANN, ANN_PASSWORD, "/");
+        assertEquals(429, locked.statusCode());
+        assertTrue(locked.asString().contains("Too many failed attempts"), locked.asString());
+        assertTrue(locked.headers().getValues("Set-Cookie").isEmpty());
+        // A viewer cannot pose as another address: the gateway writes CloudFront-Viewer-Address itself.
+        assertEquals(429, viewer().header("CloudFront-Viewer-Address", "203.0.113.9:4000")
+                .contentType("application/x-www-form-urlencoded").body("username=ann&password=" + encode(ANN_PASSWORD)).post("/login").statusCode());
+        CLOCK.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertEquals(303, postLogin(ANN, ANN_PASSWORD, "/").statusCode());
+    }
+
+    @Test
+    void theLoginOriginGetsWhatItsOriginRequestPolicyAllows() {
+        viewer().cookie("session", "x").header("X-Secret", "y").header("CloudFront-Viewer-Address", "203.0.113.9:4000")
+                .contentType("application/x-www-form-urlencoded").body("username=ann&password=nope").post("/login?next=%2Fa%2F&x=1&x=2");
+        JsonNode event = login.lastEvent();
+        assertEquals("2.0", event.path("version").asText());
+        assertEquals("/login", event.path("rawPath").asText());
+        assertEquals("next=%2Fa%2F&x=1&x=2", event.path("rawQueryString").asText());
+        assertEquals("/a/", event.path("queryStringParameters").path("next").asText());
+        assertEquals("1,2", event.path("queryStringParameters").path("x").asText());
+        assertEquals("POST", event.path("requestContext").path("http").path("method").asText());
+        JsonNode headers = event.path("headers");
+        assertTrue(headers.path("cloudfront-viewer-address").asText().startsWith("127.0.0.1:"), headers.toString());
+        assertEquals(host(), headers.path("x-gallery-host").asText());
+        assertTrue(headers.path("x-secret").isMissingNode(), headers.toString());
+        assertTrue(headers.path("cookie").isMissingNode() && event.path("cookies").isMissingNode(), event.toString());
+        assertTrue(event.path("isBase64Encoded").asBoolean());
+        assertEquals("username=ann&password=nope",
+                new String(Base64.getDecoder().decode(event.path("body").asText()), StandardCharsets.UTF_8));
+        // A viewer cannot choose the cookies' domain either: the viewer-request function overwrites it.
+        viewer().header("x-gallery-host", "evil.example").get("/login");
+        assertEquals(host(), login.lastEvent().path("headers").path("x-gallery-host").asText());
+        // Only /login runs the viewer-request function.
+        viewer().get("/logout");
+        assertTrue(login.lastEvent().path("headers").path("x-gallery-host").isMissingNode());
+    }
+}
