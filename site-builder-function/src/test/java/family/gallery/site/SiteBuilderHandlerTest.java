@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import family.gallery.site.stack.LocalStackResource;
 
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(LocalStackResource.class)
 class SiteBuilderHandlerTest {
 
     private static final String ALBUM_YML_PUT = s3Event("ObjectCreated:Put", "albums/2026 summer/album.yml");

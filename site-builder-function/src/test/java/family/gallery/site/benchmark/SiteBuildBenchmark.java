@@ -44,7 +44,7 @@ import family.gallery.site.stack.LocalStackResource;
  * build after one photo's caption changed, against re-uploading every page as a plain sync would.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(LocalStackResource.class)
 @Tag("benchmark")
 class SiteBuildBenchmark {
 

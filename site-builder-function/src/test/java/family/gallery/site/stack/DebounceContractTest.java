@@ -30,7 +30,7 @@ import family.gallery.site.render.SitePaths;
 
 /** The debounce contract on the local stack, through the real handler, queues, table and buckets. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(LocalStackResource.class)
 class DebounceContractTest {
 
     private static final Duration SETTLE = Duration.ofSeconds(60);

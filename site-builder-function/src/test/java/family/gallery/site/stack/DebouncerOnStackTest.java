@@ -31,7 +31,7 @@ import family.gallery.site.model.AlbumYaml;
 
 /** The debouncer's decisions against the real table and queues, with a builder that only counts. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(LocalStackResource.class)
 class DebouncerOnStackTest {
 
     private final LocalAws stack = LocalStackResource.stack();

@@ -23,7 +23,16 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        stack = LocalAws.start(LocalAwsConfig.forTests());
+        // The emulators load classes through the context class loader of the threads that start them,
+        // which under Quarkus's test class loaders must be the one that loaded them.
+        Thread current = Thread.currentThread();
+        ClassLoader previous = current.getContextClassLoader();
+        current.setContextClassLoader(LocalAws.class.getClassLoader());
+        try {
+            stack = LocalAws.start(LocalAwsConfig.forTests());
+        } finally {
+            current.setContextClassLoader(previous);
+        }
         Map<String, String> config = new HashMap<>();
         stack.functionEnvironment("SiteBuilderFunction").forEach((name, value) ->
                 config.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value));

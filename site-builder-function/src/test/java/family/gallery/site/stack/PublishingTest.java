@@ -35,7 +35,7 @@ import family.gallery.site.render.SiteRenderer;
 
 /** Publishing to a real bucket of the local stack: what is written, in which order, and what a failure leaves. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(LocalStackResource.class)
 class PublishingTest {
 
     private static final AtomicInteger BUCKETS = new AtomicInteger();
