@@ -25,16 +25,22 @@ public final class LocalSigningKey {
         this.keyPairId = keyPairId;
     }
 
+    /** A pair under a fresh id shaped like CloudFront's. */
     public static LocalSigningKey generate() {
         SecureRandom random = new SecureRandom();
+        StringBuilder id = new StringBuilder("K");
+        for (int i = 0; i < 13; i++) {
+            id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
+        }
+        return generate(id.toString());
+    }
+
+    /** A pair under the id the stack already gives its functions. */
+    public static LocalSigningKey generate(String keyPairId) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048, random);
-            StringBuilder id = new StringBuilder("K");
-            for (int i = 0; i < 13; i++) {
-                id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
-            }
-            return new LocalSigningKey(generator.generateKeyPair(), id.toString());
+            generator.initialize(2048, new SecureRandom());
+            return new LocalSigningKey(generator.generateKeyPair(), keyPairId);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is part of every JDK", e);
         }
