@@ -6,12 +6,14 @@
 #
 #   local-aws/bench/startup.sh            # after: ./mvnw -o install -pl stack-template,ingest-router,local-aws -DskipTests
 #   JAVA_OPTS="-Xmx512m" local-aws/bench/startup.sh
+#   STACK_ARGS=--no-functions local-aws/bench/startup.sh   # the emulators alone
 set -euo pipefail
 cd "$(dirname "$0")/.."
 module=$(pwd)
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xmx384m -XX:TieredStopAtLevel=1"}
 IDLE_SECONDS=${IDLE_SECONDS:-10}
 RUNS=${RUNS:-3}
+STACK_ARGS=${STACK_ARGS:-}
 
 classpath_file=$(mktemp)
 scratch=$(mktemp -d)
@@ -21,15 +23,15 @@ classpath="$module/target/classes:$(cat "$classpath_file")"
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
-echo "cores: $(nproc)   JAVA_OPTS: $JAVA_OPTS"
+echo "cores: $(nproc)   load average: $(cut -d' ' -f1-3 /proc/loadavg)   JAVA_OPTS: $JAVA_OPTS   STACK_ARGS: $STACK_ARGS"
 for run in $(seq 1 "$RUNS"); do
   log="$scratch/run-$run.log"
   start=$(date +%s%N)
   # shellcheck disable=SC2086
   java $JAVA_OPTS -cp "$classpath" family.gallery.localaws.LocalAwsMain --in-memory \
-      --s3-port=0 --sqs-port=0 --dynamodb-port=0 --cloudfront-port=0 >"$log" 2>&1 &
+      --s3-port=0 --sqs-port=0 --dynamodb-port=0 --cloudfront-port=0 $STACK_ARGS >"$log" 2>&1 &
   pid=$!
-  until grep -q "local AWS stack ready" "$log"; do
+  until grep -q "local AWS stack ready" "$log" 2>/dev/null; do
     if ! kill -0 "$pid" 2>/dev/null; then echo "the stack did not start:"; cat "$log"; exit 1; fi
     sleep 0.05
   done
@@ -52,7 +54,7 @@ JAVA
 # shellcheck disable=SC2086
 java $JAVA_OPTS "$scratch/Idle.java" >"$scratch/idle.log" 2>&1 &
 pid=$!
-until grep -q ready "$scratch/idle.log"; do sleep 0.05; done
+until grep -q ready "$scratch/idle.log" 2>/dev/null; do sleep 0.05; done
 sleep 2
 printf 'peer: an idle JVM with the same flags: RSS %4d MB\n' "$(rss_mb "$pid")"
 kill "$pid"; wait "$pid" 2>/dev/null || true
