@@ -23,8 +23,12 @@ import family.gallery.template.StackTemplate.Resource;
  */
 final class Distribution {
 
-    /** An S3 origin (a bucket of the template) or a Lambda function URL origin. */
-    record Origin(String id, Optional<String> bucketLogicalId, Optional<String> functionLogicalId) {
+    /**
+     * An S3 origin (a bucket of the template) or a Lambda function URL origin; {@code signedPayload}
+     * when CloudFront signs its requests to the function URL with origin access control, which then
+     * needs the viewer's SHA-256 of a request body.
+     */
+    record Origin(String id, Optional<String> bucketLogicalId, Optional<String> functionLogicalId, boolean signedPayload) {
     }
 
     /** What an origin request policy sends on: the named headers, all query strings or none, no cookies or all. */
@@ -116,12 +120,16 @@ final class Distribution {
                 .orElseThrow(() -> new IllegalArgumentException("origin " + id + " does not refer to a resource of the template"));
         Resource resource = template.requireResource(target);
         if (node.containsKey("S3OriginConfig") && resource.type().equals("AWS::S3::Bucket")) {
-            return new Origin(id, Optional.of(target), Optional.empty());
+            return new Origin(id, Optional.of(target), Optional.empty(), false);
         }
         if (resource.type().equals("AWS::Lambda::Url")) {
             String function = resource.property("TargetFunctionArn").flatMap(Distribution::referencedLogicalId)
                     .orElseThrow(() -> new IllegalArgumentException(target + " names no function of the template"));
-            return new Origin(id, Optional.empty(), Optional.of(function));
+            boolean signed = referencedLogicalId(node.get("OriginAccessControlId")).map(template::requireResource)
+                    .map(control -> "lambda".equals(control.property("OriginAccessControlConfig.OriginAccessControlOriginType").orElse(null))
+                            && !"never".equals(control.property("OriginAccessControlConfig.SigningBehavior").orElse(null)))
+                    .orElse(false);
+            return new Origin(id, Optional.empty(), Optional.of(function), signed);
         }
         throw new IllegalArgumentException("origin " + id + " is neither a bucket nor a function URL of the template");
     }

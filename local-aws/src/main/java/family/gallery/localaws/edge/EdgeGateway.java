@@ -162,7 +162,11 @@ public final class EdgeGateway implements AutoCloseable {
         if (target == null) {
             return EdgeResponse.of(502, "text/plain; charset=utf-8", "No function is connected for " + function + ".");
         }
-        String host = function.toLowerCase(Locale.ROOT) + ".lambda-url." + "local";
+        if (origin.signedPayload() && request.body().length > 0 && !request.declaresBodyHash()) {
+            // Lambda checks CloudFront's SigV4 signature, which covers the body only through this header.
+            return EdgeResponse.of(403, "application/json", "{\"Message\":\"Forbidden\"}");
+        }
+        String host = function.toLowerCase(Locale.ROOT) + ".lambda-url.local";
         return FunctionUrlEvents.response(target.invoke(FunctionUrlEvents.event(request.toOrigin(behaviour.originRequest(), host), host)));
     }
 

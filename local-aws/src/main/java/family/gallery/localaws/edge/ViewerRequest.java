@@ -1,9 +1,12 @@
 package family.gallery.localaws.edge;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +57,16 @@ record ViewerRequest(String method, String rawPath, String rawQuery, String host
             }
         });
         return pairs;
+    }
+
+    /** Whether {@code x-amz-content-sha256} holds the SHA-256 of the body, in lower-case hex. */
+    boolean declaresBodyHash() {
+        try {
+            String declared = headers.getOrDefault("x-amz-content-sha256", List.of("")).get(0);
+            return declared.equals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** The request after the viewer-request functions that copy the Host header into the named headers. */

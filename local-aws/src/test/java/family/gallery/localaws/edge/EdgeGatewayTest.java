@@ -12,8 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,10 +109,22 @@ class EdgeGatewayTest {
         return given().baseUri(gateway.endpoint().toString()).urlEncodingEnabled(false).redirects().follow(false);
     }
 
-    private static Response postLogin(String username, String password, String next) {
+    /** A form post as the login page's script sends it, with the body's SHA-256 that origin access control needs. */
+    private static RequestSpecification form(String body) {
         return viewer().contentType("application/x-www-form-urlencoded; charset=utf-8")
-                .body("username=" + encode(username) + "&password=" + encode(password) + "&next=" + encode(next))
-                .post("/login");
+                .header("x-amz-content-sha256", sha256Hex(body)).body(body);
+    }
+
+    private static Response postLogin(String username, String password, String next) {
+        return form("username=" + encode(username) + "&password=" + encode(password) + "&next=" + encode(next)).post("/login");
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, String> signIn() {
@@ -118,7 +133,7 @@ class EdgeGatewayTest {
         return cookieValues(response.headers().getValues("Set-Cookie"));
     }
 
-    private static Map<String, String> cookieValues(List<String> setCookies) {
+    static Map<String, String> cookieValues(List<String> setCookies) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String setCookie : setCookies) {
             String pair = setCookie.split(";", 2)[0];
@@ -269,6 +284,22 @@ class EdgeGatewayTest {
     }
 
     @Test
+    void aBodyWithoutItsHashNeverReachesTheLoginFunction() {
+        String body = "username=ann&password=" + encode(ANN_PASSWORD);
+        int before = login.eventCount();
+        assertLoginPage(viewer().contentType("application/x-www-form-urlencoded").body(body).post("/login"));
+        assertLoginPage(viewer().contentType("application/x-www-form-urlencoded").header("x-amz-content-sha256", sha256Hex(body + "&"))
+                .body(body).post("/login"));
+        assertLoginPage(viewer().contentType("application/x-www-form-urlencoded")
+                .header("x-amz-content-sha256", sha256Hex(body).toUpperCase(java.util.Locale.ROOT)).body(body).post("/login"));
+        // Only the login page itself was fetched, for the error response.
+        for (int i = before; i < login.eventCount(); i++) {
+            assertEquals("GET", login.event(i).path("requestContext").path("http").path("method").asText());
+        }
+        assertEquals(303, form(body).post("/login").statusCode());
+    }
+
+    @Test
     void logoutClearsTheCookies() {
         Response response = viewer().cookies(signIn()).get("/logout");
         assertEquals(303, response.statusCode());
@@ -297,16 +328,16 @@ class EdgeGatewayTest {
         assertTrue(locked.asString().contains("Too many failed attempts"), locked.asString());
         assertTrue(locked.headers().getValues("Set-Cookie").isEmpty());
         // A viewer cannot pose as another address: the gateway writes CloudFront-Viewer-Address itself.
-        assertEquals(429, viewer().header("CloudFront-Viewer-Address", "203.0.113.9:4000")
-                .contentType("application/x-www-form-urlencoded").body("username=ann&password=" + encode(ANN_PASSWORD)).post("/login").statusCode());
+        assertEquals(429, form("username=ann&password=" + encode(ANN_PASSWORD)).header("CloudFront-Viewer-Address", "203.0.113.9:4000")
+                .post("/login").statusCode());
         CLOCK.advance(Duration.ofMinutes(15).plusSeconds(1));
         assertEquals(303, postLogin(ANN, ANN_PASSWORD, "/").statusCode());
     }
 
     @Test
     void theLoginOriginGetsWhatItsOriginRequestPolicyAllows() {
-        viewer().cookie("session", "x").header("X-Secret", "y").header("CloudFront-Viewer-Address", "203.0.113.9:4000")
-                .contentType("application/x-www-form-urlencoded").body("username=ann&password=nope").post("/login?next=%2Fa%2F&x=1&x=2");
+        form("username=ann&password=nope").cookie("session", "x").header("X-Secret", "y")
+                .header("CloudFront-Viewer-Address", "203.0.113.9:4000").post("/login?next=%2Fa%2F&x=1&x=2");
         JsonNode event = login.lastEvent();
         assertEquals("2.0", event.path("version").asText());
         assertEquals("/login", event.path("rawPath").asText());

@@ -72,4 +72,12 @@ final class InProcessLogin implements FunctionUrlOrigin {
     JsonNode lastEvent() {
         return events.get(events.size() - 1);
     }
+
+    JsonNode event(int index) {
+        return events.get(index);
+    }
+
+    int eventCount() {
+        return events.size();
+    }
 }

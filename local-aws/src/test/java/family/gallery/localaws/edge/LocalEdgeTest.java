@@ -73,11 +73,7 @@ class LocalEdgeTest {
         SsmSigningKey key = new SsmSigningKey(ssm, loginEnvironment.get("SIGNING_KEY_PARAMETER"), loginEnvironment.get("KEY_PAIR_ID"));
         String host = "127.0.0.1:" + edge.gateway().endpoint().getPort();
         List<String> setCookies = new SignedCookies(key, Duration.ofMinutes(5), Clock.systemUTC()).issue(host);
-        Map<String, String> cookies = new LinkedHashMap<>();
-        setCookies.forEach(cookie -> {
-            String pair = cookie.split(";", 2)[0];
-            cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-        });
+        Map<String, String> cookies = EdgeGatewayTest.cookieValues(setCookies);
         assertEquals(loginEnvironment.get("KEY_PAIR_ID"), cookies.get("CloudFront-Key-Pair-Id"));
         given().baseUri(edge.gateway().endpoint().toString()).cookies(cookies).get("/").then().statusCode(200).body(equalTo("home"));
         given().baseUri(edge.gateway().endpoint().toString()).redirects().follow(false).get("/").then().statusCode(403);
