@@ -14,7 +14,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +23,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import family.gallery.locallambda.FunctionDefinition;
@@ -70,7 +69,7 @@ public final class LocalAws implements AutoCloseable {
     private CloudFrontClient cloudFront;
     private CloudFrontRecorder cloudFrontRecorder;
     private final Path templateFile;
-    private List<String> functionNames = List.of();
+    private volatile List<String> functionNames = List.of();
 
     private LocalAws(Topology topology, int s3Port, int sqsPort, int dynamoDbPort, int cloudFrontPort,
             Path temporaryDirectory, Path templateFile) {
@@ -116,12 +115,15 @@ public final class LocalAws implements AutoCloseable {
         Path data = config.dataDirectory().orElse(temporaryDirectory);
         // The emulators start side by side (most of their start-up is class loading); the clients
         // are built meanwhile.
-        ExecutorService starter = Executors.newFixedThreadPool(3);
+        ExecutorService starter = Executors.newFixedThreadPool(4);
         Future<SqsService> sqsService = starter.submit(
                 () -> SqsService.start(sqsPort, topology.identity().region(), topology.identity().accountId()));
         Future<S3Service> s3Service = starter.submit(() -> S3Service.start(data.resolve("s3"), s3Port));
         Future<DynamoDbService> dynamoDbService = starter.submit(() -> DynamoDbService.start(dynamoDbPort,
                 config.dataDirectory().map(directory -> directory.resolve("dynamodb"))));
+        // The functions' packages unpack meanwhile too: their environment needs only the ports.
+        Future<LocalLambda> lambda = config.runFunctions() ? starter.submit(() -> deployFunctions(data.resolve("lambda")))
+                : CompletableFuture.completedFuture(null);
         starter.shutdown();
         RuntimeException failure = null;
         try {
@@ -139,9 +141,12 @@ public final class LocalAws implements AutoCloseable {
         } catch (RuntimeException e) {
             failure = e;
         }
-        for (Future<? extends AutoCloseable> service : List.of(sqsService, s3Service, dynamoDbService)) {
+        for (Future<? extends AutoCloseable> service : List.of(sqsService, s3Service, dynamoDbService, lambda)) {
             try {
-                started.push(service.get());
+                AutoCloseable running = service.get();
+                if (running != null) {
+                    started.push(running);
+                }
             } catch (ExecutionException e) {
                 failure = failure != null ? failure : e.getCause() instanceof RuntimeException runtime ? runtime
                         : new LocalAwsException("a service did not start: " + e.getCause(), e.getCause());
@@ -172,15 +177,17 @@ public final class LocalAws implements AutoCloseable {
         started.push(sweeper::shutdownNow);
 
         if (config.runFunctions()) {
-            startFunctions(data.resolve("lambda"));
+            LocalLambda functions = join(lambda);
+            started.push(SqsEventSources.start(functions, sqs, lambdaTopology().sqsMappings().stream()
+                    .filter(mapping -> functionNames.contains(mapping.functionName())).toList()));
         }
     }
 
     /**
-     * Runs each function whose function.zip has been built, with the template's environment plus this
-     * stack's endpoints, and polls its SQS event sources. A function not built yet is reported and left out.
+     * Deploys each function whose function.zip has been built, with the template's environment plus
+     * this stack's endpoints. A function not built yet is reported and left out.
      */
-    private void startFunctions(Path workDirectory) {
+    private LocalLambda deployFunctions(Path workDirectory) {
         List<FunctionDefinition> built = new ArrayList<>();
         for (FunctionDefinition function : lambdaTopology().functions()) {
             if (Files.isRegularFile(function.codeZip())) {
@@ -189,14 +196,9 @@ public final class LocalAws implements AutoCloseable {
                 LOG.warning(() -> function.name() + " does not run: " + function.codeZip() + " is not built yet");
             }
         }
-        Set<String> names = built.stream().map(FunctionDefinition::name).collect(Collectors.toSet());
-        LocalLambda lambda = LocalLambda.start(new LocalLambdaOptions(workDirectory, region(),
-                topology.identity().accountId(), endpointEnvironment(), 10, Duration.ofSeconds(60), Duration.ofMinutes(5),
-                true), built);
-        started.push(lambda);
-        started.push(SqsEventSources.start(lambda, sqs, lambdaTopology().sqsMappings().stream()
-                .filter(mapping -> names.contains(mapping.functionName())).toList()));
-        functionNames = List.copyOf(names);
+        functionNames = built.stream().map(FunctionDefinition::name).toList();
+        return LocalLambda.start(new LocalLambdaOptions(workDirectory, region(), topology.identity().accountId(),
+                endpointEnvironment(), 10, Duration.ofSeconds(60), Duration.ofMinutes(5), true), built);
     }
 
     private LambdaTopology lambdaTopology() {
