@@ -25,34 +25,50 @@ public final class LocalEdge implements AutoCloseable {
 
     private final LocalParameterStore parameters;
     private final EdgeGateway gateway;
+    private final boolean ownsParameters;
 
-    private LocalEdge(LocalParameterStore parameters, EdgeGateway gateway) {
+    private LocalEdge(LocalParameterStore parameters, EdgeGateway gateway, boolean ownsParameters) {
         this.parameters = parameters;
         this.gateway = gateway;
+        this.ownsParameters = ownsParameters;
     }
 
-    /** Starts the gateway on {@code gatewayPort} and the parameter store on {@code parameterStorePort} (0: any free port). */
+    /**
+     * Starts a parameter store on {@code parameterStorePort} and the gateway on {@code gatewayPort}
+     * (0: any free port); closing the edge stops both.
+     */
     public static LocalEdge start(LocalAws stack, int gatewayPort, int parameterStorePort) {
-        IntrinsicResolver resolver = stack.topology().resolver();
-        Set<String> keyResources = new LinkedHashSet<>();
-        Distribution.read(stack.topology().template()).allBehaviours()
-                .forEach(behaviour -> keyResources.addAll(behaviour.trustedKeyResources()));
         LocalParameterStore parameters = LocalParameterStore.start(parameterStorePort, stack.region(),
                 stack.topology().identity().accountId());
         try {
-            TrustedKeys trusted = new TrustedKeys();
-            for (String resource : keyResources) {
-                LocalSigningKey key = LocalSigningKey.generate(attribute(resolver, resource, PUBLIC_KEY_ID));
-                parameters.putSecureString(attribute(resolver, resource, PARAMETER_NAME), key.privateKeyPem());
-                trusted.register(resource, key);
-            }
-            EdgeGateway gateway = EdgeGateway.start(new EdgeGateway.Config(stack.topology().template(), gatewayPort, stack.s3(),
-                    stack::bucketName, trusted, Clock.systemUTC()));
-            return new LocalEdge(parameters, gateway);
+            return new LocalEdge(parameters, startGateway(stack, parameters, gatewayPort), true);
         } catch (RuntimeException e) {
             parameters.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts the gateway with the keys stored in a parameter store started earlier, e.g. before the
+     * functions whose environment names its endpoint; the caller keeps and closes the store.
+     */
+    public static LocalEdge start(LocalAws stack, LocalParameterStore parameters, int gatewayPort) {
+        return new LocalEdge(parameters, startGateway(stack, parameters, gatewayPort), false);
+    }
+
+    private static EdgeGateway startGateway(LocalAws stack, LocalParameterStore parameters, int gatewayPort) {
+        IntrinsicResolver resolver = stack.topology().resolver();
+        Set<String> keyResources = new LinkedHashSet<>();
+        Distribution.read(stack.topology().template()).allBehaviours()
+                .forEach(behaviour -> keyResources.addAll(behaviour.trustedKeyResources()));
+        TrustedKeys trusted = new TrustedKeys();
+        for (String resource : keyResources) {
+            LocalSigningKey key = LocalSigningKey.generate(attribute(resolver, resource, PUBLIC_KEY_ID));
+            parameters.putSecureString(attribute(resolver, resource, PARAMETER_NAME), key.privateKeyPem());
+            trusted.register(resource, key);
+        }
+        return EdgeGateway.start(new EdgeGateway.Config(stack.topology().template(), gatewayPort, stack.s3(),
+                stack::bucketName, trusted, Clock.systemUTC()));
     }
 
     private static String attribute(IntrinsicResolver resolver, String resource, String attribute) {
@@ -67,7 +83,7 @@ public final class LocalEdge implements AutoCloseable {
 
     /** What a function that reads the signing key needs on top of its template environment. */
     public Map<String, String> functionEnvironment() {
-        return Map.of("AWS_ENDPOINT_URL_SSM", parameters.endpoint().toString());
+        return parameters.functionEnvironment();
     }
 
     public EdgeGateway gateway() {
@@ -77,6 +93,8 @@ public final class LocalEdge implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
-        parameters.close();
+        if (ownsParameters) {
+            parameters.close();
+        }
     }
 }

@@ -58,6 +58,11 @@ public final class LocalParameterStore implements AutoCloseable {
         secureStrings.put(name, new Parameter(value, Instant.now()));
     }
 
+    /** Points an AWS SDK (v2) in a function at this store. */
+    public Map<String, String> functionEnvironment() {
+        return Map.of("AWS_ENDPOINT_URL_SSM", endpoint().toString());
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
