@@ -93,6 +93,8 @@ final class ExecutionEnvironment implements RuntimeApiServer.Invocations, AutoCl
         command.add("-Djava.io.tmpdir=" + tmpDir);
         // No home folder: the function must not find this machine's ~/.aws settings.
         command.add("-Duser.home=" + tmpDir);
+        command.add("-D" + RuntimeInterfaceClient.JNI_LIBRARY_PROPERTY + "="
+                + RuntimeInterfaceClient.nativeLibrary(options.workDir().resolve("runtime")));
         command.add("-cp");
         command.add(code.classPath() + java.io.File.pathSeparator + RuntimeInterfaceClient.classPath());
         command.add(RuntimeInterfaceClient.MAIN_CLASS);
