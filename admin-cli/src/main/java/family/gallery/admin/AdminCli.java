@@ -140,8 +140,8 @@ public final class AdminCli {
         }
     }
 
-    @Command(name = "add", description = "Add a viewer.")
-    static final class Add extends TableCommand {
+    /** A command that sets a viewer's password: prompted twice, or read from standard input. */
+    abstract static class PasswordCommand extends TableCommand {
         @Parameters(paramLabel = "NAME")
         String name;
 
@@ -152,12 +152,31 @@ public final class AdminCli {
         public Integer call() throws IOException {
             ViewerName viewer = ViewerName.of(name);
             ViewerAccounts accounts = accounts();
-            if (accounts.find(viewer).isPresent()) {
-                throw new AccountException.DuplicateViewer(viewer);
+            boolean exists = accounts.find(viewer).isPresent();
+            if (exists != mustExist()) {
+                throw exists ? new AccountException.DuplicateViewer(viewer) : new AccountException.UnknownViewer(viewer);
             }
-            accounts.add(viewer, hash(newPassword(viewer, passwordStdin)));
-            out().println("Added viewer " + viewer + ".");
+            out().println(store(accounts, viewer, hash(newPassword(viewer, passwordStdin))));
             return 0;
+        }
+
+        abstract boolean mustExist();
+
+        /** Stores the hash and says what was done. */
+        abstract String store(ViewerAccounts accounts, ViewerName viewer, String passwordHash);
+    }
+
+    @Command(name = "add", description = "Add a viewer.")
+    static final class Add extends PasswordCommand {
+        @Override
+        boolean mustExist() {
+            return false;
+        }
+
+        @Override
+        String store(ViewerAccounts accounts, ViewerName viewer, String passwordHash) {
+            accounts.add(viewer, passwordHash);
+            return "Added viewer " + viewer + ".";
         }
     }
 
@@ -189,23 +208,16 @@ public final class AdminCli {
     }
 
     @Command(name = "reset-password", description = "Give a viewer a new password.")
-    static final class ResetPassword extends TableCommand {
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
-        boolean passwordStdin;
+    static final class ResetPassword extends PasswordCommand {
+        @Override
+        boolean mustExist() {
+            return true;
+        }
 
         @Override
-        public Integer call() throws IOException {
-            ViewerName viewer = ViewerName.of(name);
-            ViewerAccounts accounts = accounts();
-            if (accounts.find(viewer).isEmpty()) {
-                throw new AccountException.UnknownViewer(viewer);
-            }
-            accounts.changePassword(viewer, hash(newPassword(viewer, passwordStdin)));
-            out().println("New password set for " + viewer + ".");
-            return 0;
+        String store(ViewerAccounts accounts, ViewerName viewer, String passwordHash) {
+            accounts.changePassword(viewer, passwordHash);
+            return "New password set for " + viewer + ".";
         }
     }
 
