@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import family.gallery.locallambda.FunctionDefinition;
+import family.gallery.locallambda.InvocationResult;
 import family.gallery.locallambda.LocalLambda;
 import family.gallery.locallambda.LocalLambdaOptions;
 import family.gallery.locallambda.sqs.SqsEventSourceMapping;
@@ -54,6 +55,7 @@ public final class LocalAws implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LocalAws.class.getName());
     /** Any credentials are accepted; these are what the clients and functions are given. */
     public static final String ACCESS_KEY_ID = "local";
+    private static final int PORT_ATTEMPTS = 3;
     public static final String SECRET_ACCESS_KEY = "local-secret";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -70,6 +72,7 @@ public final class LocalAws implements AutoCloseable {
     private CloudFrontRecorder cloudFrontRecorder;
     private final Path templateFile;
     private volatile List<String> functionNames = List.of();
+    private LocalLambda functions;
 
     private LocalAws(Topology topology, int s3Port, int sqsPort, int dynamoDbPort, int cloudFrontPort,
             Path temporaryDirectory, Path templateFile) {
@@ -83,6 +86,21 @@ public final class LocalAws implements AutoCloseable {
     }
 
     public static LocalAws start(LocalAwsConfig config) {
+        List<Integer> requestedPorts = List.of(config.s3Port(), config.sqsPort(), config.dynamoDbPort(), config.cloudFrontPort());
+        for (int attempt = 1;; attempt++) {
+            try {
+                return startOnce(config);
+            } catch (Ports.PortInUseException e) {
+                // A free port found for a service can be taken by another process (an outgoing
+                // connection's ephemeral port, say) before the service binds it: find others.
+                if (requestedPorts.contains(e.port()) || attempt == PORT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static LocalAws startOnce(LocalAwsConfig config) {
         int s3Port = Ports.reserve("S3", config.s3Port());
         int sqsPort = Ports.reserve("SQS", config.sqsPort());
         int dynamoDbPort = Ports.reserve("DynamoDB", config.dynamoDbPort());
@@ -122,7 +140,7 @@ public final class LocalAws implements AutoCloseable {
         Future<DynamoDbService> dynamoDbService = starter.submit(() -> DynamoDbService.start(dynamoDbPort,
                 config.dataDirectory().map(directory -> directory.resolve("dynamodb"))));
         // The functions' packages unpack meanwhile too: their environment needs only the ports.
-        Future<LocalLambda> lambda = config.runFunctions() ? starter.submit(() -> deployFunctions(data.resolve("lambda")))
+        Future<LocalLambda> lambda = config.runFunctions() ? starter.submit(() -> deployFunctions(data.resolve("lambda"), config.extraFunctionEnvironment()))
                 : CompletableFuture.completedFuture(null);
         starter.shutdown();
         RuntimeException failure = null;
@@ -177,7 +195,7 @@ public final class LocalAws implements AutoCloseable {
         started.push(sweeper::shutdownNow);
 
         if (config.runFunctions()) {
-            LocalLambda functions = join(lambda);
+            functions = join(lambda);
             started.push(SqsEventSources.start(functions, sqs, lambdaTopology().sqsMappings().stream()
                     .filter(mapping -> functionNames.contains(mapping.functionName())).toList()));
         }
@@ -187,7 +205,7 @@ public final class LocalAws implements AutoCloseable {
      * Deploys each function whose function.zip has been built, with the template's environment plus
      * this stack's endpoints. A function not built yet is reported and left out.
      */
-    private LocalLambda deployFunctions(Path workDirectory) {
+    private LocalLambda deployFunctions(Path workDirectory, Map<String, String> extraEnvironment) {
         List<FunctionDefinition> built = new ArrayList<>();
         for (FunctionDefinition function : lambdaTopology().functions()) {
             if (Files.isRegularFile(function.codeZip())) {
@@ -197,8 +215,10 @@ public final class LocalAws implements AutoCloseable {
             }
         }
         functionNames = built.stream().map(FunctionDefinition::name).toList();
+        Map<String, String> environment = endpointEnvironment();
+        environment.putAll(extraEnvironment);
         return LocalLambda.start(new LocalLambdaOptions(workDirectory, region(), topology.identity().accountId(),
-                endpointEnvironment(), 10, Duration.ofSeconds(60), Duration.ofMinutes(5), true), built);
+                environment, 10, Duration.ofSeconds(60), Duration.ofMinutes(5), true), built);
     }
 
     private LambdaTopology lambdaTopology() {
@@ -330,6 +350,19 @@ public final class LocalAws implements AutoCloseable {
     /** The functions that run (empty unless the configuration asks for them). */
     public List<String> runningFunctions() {
         return functionNames;
+    }
+
+    /**
+     * Invokes a running function as Lambda's Invoke API does.
+     *
+     * @throws LocalAwsException when the stack runs no function of that logical id
+     */
+    public InvocationResult invoke(String logicalId, String payloadJson) {
+        String name = topology.resolver().resolveString(Map.of("Ref", logicalId), logicalId);
+        if (functions == null || !functionNames.contains(name)) {
+            throw new LocalAwsException(logicalId + " is not running (is it built? does the stack run functions?)");
+        }
+        return functions.invoke(name, payloadJson);
     }
 
     /** Endpoints and names, as LocalAwsMain prints them. */

@@ -1,7 +1,7 @@
 package family.gallery.localaws;
 
 /** The local stack cannot start or cannot do what it was asked; the message says what to change. */
-public final class LocalAwsException extends RuntimeException {
+public class LocalAwsException extends RuntimeException {
 
     public LocalAwsException(String message) {
         super(message);

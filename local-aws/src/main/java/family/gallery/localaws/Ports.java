@@ -23,9 +23,24 @@ final class Ports {
         }
     }
 
-    static LocalAwsException busy(String service, int port, Exception cause) {
-        return new LocalAwsException("cannot listen on " + HOST + ":" + port + " for " + service
+    static PortInUseException busy(String service, int port, Exception cause) {
+        return new PortInUseException(port, "cannot listen on " + HOST + ":" + port + " for " + service
                 + ": the port is already in use (choose another with --" + service.toLowerCase(java.util.Locale.ROOT)
                 + "-port=N, or 0 for any free port)", cause);
+    }
+
+    /** The port a service was to listen on is taken. */
+    static final class PortInUseException extends LocalAwsException {
+
+        private final int port;
+
+        PortInUseException(int port, String message, Throwable cause) {
+            super(message, cause);
+            this.port = port;
+        }
+
+        int port() {
+            return port;
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /** S3Proxy over a folder of files, with every object change reported to the event notifier. */
@@ -31,6 +32,8 @@ final class S3Service implements AutoCloseable {
                 .endpoint(URI.create("http://" + Ports.HOST + ":" + port))
                 // Clients send headers such as checksum modes that change nothing for a local store.
                 .ignoreUnknownHeaders(true)
+                // As on AWS, only signed requests with the stack's credentials get in.
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LocalAws.ACCESS_KEY_ID, LocalAws.SECRET_ACCESS_KEY)
                 .build();
         try {
             proxy.start();
