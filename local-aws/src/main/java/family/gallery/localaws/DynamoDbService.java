@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -26,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
  * DynamoDB Local in this JVM. Its own launcher binds every interface, so its request handler is
@@ -92,22 +93,23 @@ final class DynamoDbService implements AutoCloseable {
     }
 
     static void createTables(DynamoDbClient dynamoDb, Topology topology) {
+        // Tables kept on disk from an earlier start are left as they are, TTL and all.
+        Set<String> existing = new HashSet<>(dynamoDb.listTablesPaginator().tableNames().stream().toList());
         for (Topology.Table table : topology.tables()) {
-            try {
-                dynamoDb.createTable(request -> request.tableName(table.name())
-                        .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .keySchema(table.keySchema().stream().map(key -> KeySchemaElement.builder()
-                                .attributeName(String.valueOf(key.get("AttributeName")))
-                                .keyType(String.valueOf(key.get("KeyType"))).build()).toList())
-                        .attributeDefinitions(table.attributeDefinitions().stream().map(attribute -> AttributeDefinition.builder()
-                                .attributeName(String.valueOf(attribute.get("AttributeName")))
-                                .attributeType(String.valueOf(attribute.get("AttributeType"))).build()).toList()));
-                table.timeToLiveAttribute().ifPresent(attribute -> dynamoDb.updateTimeToLive(request -> request
-                        .tableName(table.name())
-                        .timeToLiveSpecification(specification -> specification.attributeName(attribute).enabled(true))));
-            } catch (ResourceInUseException alreadyThere) {
-                // Kept on disk from an earlier start, TTL and all.
+            if (existing.contains(table.name())) {
+                continue;
             }
+            dynamoDb.createTable(request -> request.tableName(table.name())
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(table.keySchema().stream().map(key -> KeySchemaElement.builder()
+                            .attributeName(String.valueOf(key.get("AttributeName")))
+                            .keyType(String.valueOf(key.get("KeyType"))).build()).toList())
+                    .attributeDefinitions(table.attributeDefinitions().stream().map(attribute -> AttributeDefinition.builder()
+                            .attributeName(String.valueOf(attribute.get("AttributeName")))
+                            .attributeType(String.valueOf(attribute.get("AttributeType"))).build()).toList()));
+            table.timeToLiveAttribute().ifPresent(attribute -> dynamoDb.updateTimeToLive(request -> request
+                    .tableName(table.name())
+                    .timeToLiveSpecification(specification -> specification.attributeName(attribute).enabled(true))));
         }
     }
 

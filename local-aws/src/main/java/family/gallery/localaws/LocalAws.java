@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -140,7 +141,7 @@ public final class LocalAws implements AutoCloseable {
         Future<DynamoDbService> dynamoDbService = starter.submit(() -> DynamoDbService.start(dynamoDbPort,
                 config.dataDirectory().map(directory -> directory.resolve("dynamodb"))));
         // The functions' packages unpack meanwhile too: their environment needs only the ports.
-        Future<LocalLambda> lambda = config.runFunctions() ? starter.submit(() -> deployFunctions(data.resolve("lambda"), config.extraFunctionEnvironment()))
+        Future<LocalLambda> lambda = config.runFunctions() ? starter.submit(() -> deployFunctions(data.resolve("lambda"), config))
                 : CompletableFuture.completedFuture(null);
         starter.shutdown();
         RuntimeException failure = null;
@@ -205,7 +206,7 @@ public final class LocalAws implements AutoCloseable {
      * Deploys each function whose function.zip has been built, with the template's environment plus
      * this stack's endpoints. A function not built yet is reported and left out.
      */
-    private LocalLambda deployFunctions(Path workDirectory, Map<String, String> extraEnvironment) {
+    private LocalLambda deployFunctions(Path workDirectory, LocalAwsConfig config) {
         List<FunctionDefinition> built = new ArrayList<>();
         for (FunctionDefinition function : lambdaTopology().functions()) {
             if (Files.isRegularFile(function.codeZip())) {
@@ -216,9 +217,9 @@ public final class LocalAws implements AutoCloseable {
         }
         functionNames = built.stream().map(FunctionDefinition::name).toList();
         Map<String, String> environment = endpointEnvironment();
-        environment.putAll(extraEnvironment);
+        environment.putAll(config.extraFunctionEnvironment());
         return LocalLambda.start(new LocalLambdaOptions(workDirectory, region(), topology.identity().accountId(),
-                environment, 10, Duration.ofSeconds(60), Duration.ofMinutes(5), true), built);
+                environment, 10, Duration.ofSeconds(60), Duration.ofMinutes(5), config.echoFunctionOutput()), built);
     }
 
     private LambdaTopology lambdaTopology() {
@@ -363,6 +364,12 @@ public final class LocalAws implements AutoCloseable {
             throw new LocalAwsException(logicalId + " is not running (is it built? does the stack run functions?)");
         }
         return functions.invoke(name, payloadJson);
+    }
+
+    /** The folder with one log file per running function, if functions run. */
+    public Optional<Path> functionLogDirectory() {
+        return functions == null || functionNames.isEmpty() ? Optional.empty()
+                : Optional.of(functions.logFile(functionNames.get(0)).getParent());
     }
 
     /** Endpoints and names, as LocalAwsMain prints them. */

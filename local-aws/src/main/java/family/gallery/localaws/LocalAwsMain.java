@@ -88,7 +88,7 @@ public final class LocalAwsMain {
                 options.getOrDefault("region", LocalAwsConfig.DEFAULT_REGION), dataDirectory,
                 port(options, "s3-port", 9000), port(options, "sqs-port", 9324), port(options, "dynamodb-port", 8000),
                 port(options, "cloudfront-port", 9001), parameters, java.time.Duration.ofSeconds(10),
-                !options.containsKey("no-functions"), Map.of());
+                !options.containsKey("no-functions"), true, Map.of());
     }
 
     private static int port(Map<String, String> options, String name, int defaultPort) {

@@ -20,6 +20,7 @@ import family.gallery.site.model.BuildIssue;
 public final class BuildReports {
 
     static final String PREFIX = "REPORT#";
+    private static final String PUBLISHED = "PUBLISHED";
     static final Duration KEPT_FOR = Duration.ofDays(90);
     /** Keeps an item well under DynamoDB's 400 KB limit whatever the site's size. */
     static final int MAX_LISTED = 200;
@@ -39,7 +40,7 @@ public final class BuildReports {
         item.put("startedAt", s(report.startedAt().toString()));
         item.put("durationMillis", n(report.duration().toMillis()));
         item.put("changeSequence", n(report.target()));
-        item.put("outcome", s(report.succeeded() ? "PUBLISHED" : "FAILED"));
+        item.put("outcome", s(report.succeeded() ? PUBLISHED : "FAILED"));
         item.put("photos", n(report.photos()));
         item.put("albums", n(report.albums()));
         item.put("pagesWritten", n(report.written().size()));
@@ -66,6 +67,16 @@ public final class BuildReports {
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :report)")
                 .expressionAttributeValues(Map.of(":pk", s(BuildState.PARTITION), ":report", s(PREFIX))))
                 .items().stream().findFirst();
+    }
+
+    /** When the newest build ended and whether it published the site. */
+    public record Outcome(Instant finishedAt, boolean published) {
+    }
+
+    public Optional<Outcome> latestOutcome() {
+        return latest().map(item -> new Outcome(
+                Instant.parse(item.get("startedAt").s()).plusMillis(Long.parseLong(item.get("durationMillis").n())),
+                PUBLISHED.equals(item.get("outcome").s())));
     }
 
     /** Every report's item, oldest first. */

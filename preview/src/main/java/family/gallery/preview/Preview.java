@@ -1,0 +1,159 @@
+package family.gallery.preview;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import family.gallery.accounts.ViewerAccounts;
+import family.gallery.localaws.LocalAws;
+import family.gallery.localaws.LocalAwsConfig;
+import family.gallery.localaws.edge.LocalEdge;
+import family.gallery.localaws.edge.LocalParameterStore;
+import family.gallery.locallambda.InvocationResult;
+import family.gallery.template.StackIdentity;
+
+/**
+ * The whole gallery on this machine: the local AWS stack running the built functions, the edge
+ * that serves the site behind its login, one viewer, and the albums to show. Everything lives in
+ * the data directory, so a restart finds the uploads, the site and the login as they were.
+ */
+public final class Preview implements AutoCloseable {
+
+    private final LocalParameterStore parameters;
+    private final LocalAws stack;
+    private final LocalEdge edge;
+    private final PreviewViewer viewer;
+    private final int resumed;
+    private final List<String> uploads;
+
+    private Preview(LocalParameterStore parameters, LocalAws stack, LocalEdge edge, PreviewViewer viewer, int resumed,
+            List<String> uploads) {
+        this.parameters = parameters;
+        this.stack = stack;
+        this.edge = edge;
+        this.viewer = viewer;
+        this.resumed = resumed;
+        this.uploads = uploads;
+    }
+
+    /**
+     * Starts everything and uploads the folders asked for (or, into an empty gallery, the sample
+     * albums); the photos are then processed in the background, as on AWS.
+     */
+    public static Preview start(PreviewOptions options) {
+        options.folders().stream().filter(folder -> !Files.isDirectory(folder)).findFirst().ifPresent(folder -> {
+            throw new IllegalArgumentException(folder + " is not a folder");
+        });
+        createDirectories(options.dataDirectory());
+        LocalAwsConfig config = LocalAwsConfig.forTests().withDataDirectory(options.dataDirectory())
+                .withPorts(options.s3Port(), 0, 0, 0).withFunctions(true).withFunctionOutputEchoed(false)
+                .withParameterOverrides(Map.of("QuietPeriodSeconds", Integer.toString(options.quietPeriodSeconds())));
+        // The login function reads its signing key from the parameter store: its endpoint is part
+        // of every function's environment, so the store starts first.
+        LocalParameterStore parameters = LocalParameterStore.start(0, config.region(),
+                StackIdentity.local(config.stackName(), config.region()).accountId());
+        LocalAws stack = null;
+        LocalEdge edge = null;
+        try {
+            stack = LocalAws.start(config.withExtraFunctionEnvironment(parameters.functionEnvironment()));
+            LocalAws running = stack;
+            edge = LocalEdge.start(stack, parameters, options.sitePort())
+                    .connect("LoginFunction", event -> payload(running.invoke("LoginFunction", event)));
+            PreviewViewer viewer = PreviewViewer.ensure(options.dataDirectory(),
+                    new ViewerAccounts(stack.dynamoDb(), stack.tableName("AccountsTable"), java.time.Clock.systemUTC()));
+            int resumed = InterruptedWork.resume(stack);
+            return new Preview(parameters, stack, edge, viewer, resumed, upload(stack, options));
+        } catch (RuntimeException e) {
+            closeAll(edge, stack, parameters);
+            throw e;
+        }
+    }
+
+    private static List<String> upload(LocalAws stack, PreviewOptions options) {
+        AlbumUploader uploader = new AlbumUploader(stack.s3(), stack.bucketName("SourceBucket"));
+        List<Path> folders = new ArrayList<>(options.folders());
+        if (folders.isEmpty() && !uploader.bucketHasAlbums()) {
+            Path samples = options.dataDirectory().resolve("sample-albums");
+            SampleAlbums.write(samples);
+            folders.addAll(SampleAlbums.albums(samples));
+        }
+        List<String> uploaded = new ArrayList<>();
+        for (Path folder : folders) {
+            int files = uploader.upload(folder);
+            uploaded.add(folder.toAbsolutePath().normalize().getFileName() + ": " + files + " new files");
+        }
+        return uploaded;
+    }
+
+    private static String payload(InvocationResult result) {
+        if (!result.succeeded()) {
+            throw new IllegalStateException("the login function failed: " + result.error().errorType() + ": "
+                    + result.error().errorMessage());
+        }
+        return result.payload();
+    }
+
+    /** The gallery's address, as CloudFront's would be. */
+    public URI siteUrl() {
+        return edge.gateway().endpoint();
+    }
+
+    public PreviewViewer viewer() {
+        return viewer;
+    }
+
+    /** How many photos left unprocessed by the last run this start sent through the pipeline again. */
+    public int resumed() {
+        return resumed;
+    }
+
+    /** What the start uploaded, one line per folder. */
+    public List<String> uploads() {
+        return uploads;
+    }
+
+    public LocalAws stack() {
+        return stack;
+    }
+
+    public PipelineProgress progress() {
+        return PipelineProgress.read(stack);
+    }
+
+    /** The command that adds a folder as an album, with Debian's AWS CLI or a newer one. */
+    public String syncCommand(String folder) {
+        return "AWS_ACCESS_KEY_ID=" + LocalAws.ACCESS_KEY_ID + " AWS_SECRET_ACCESS_KEY=" + LocalAws.SECRET_ACCESS_KEY
+                + " AWS_DEFAULT_REGION=" + stack.region() + " aws s3 sync " + folder + " \"s3://"
+                + stack.bucketName("SourceBucket") + "/albums/<album name>/\" --endpoint-url " + stack.s3Endpoint();
+    }
+
+    @Override
+    public void close() {
+        closeAll(edge, stack, parameters);
+    }
+
+    private static void closeAll(AutoCloseable... resources) {
+        for (AutoCloseable resource : resources) {
+            if (resource != null) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    System.err.println("stopping " + resource + " failed: " + e);
+                }
+            }
+        }
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package family.gallery.preview;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.Polygon;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
+
+/**
+ * The sample albums the preview loads when it is given no folder of its own: painted landscapes of
+ * varied sizes and orientations, a nested album, and an album.yml with a title and captions.
+ */
+public final class SampleAlbums {
+
+    /** One picture to paint: its file name, size and the hue of its sky. */
+    private record Picture(String fileName, int width, int height, float hue) {
+    }
+
+    private static final List<Picture> SEA = List.of(
+            new Picture("Morning swim.jpg", 3000, 2000, 0.55f),
+            new Picture("Lighthouse.jpg", 2000, 3000, 0.60f),
+            new Picture("The whole bay.jpg", 4800, 1600, 0.52f),
+            new Picture("Sandcastle & moat #2.jpg", 2400, 2400, 0.12f),
+            new Picture("Sunset + ice cream.jpg", 3000, 2000, 0.05f),
+            new Picture("Été — dernière soirée 🌅.jpg", 1800, 2700, 0.95f));
+    private static final List<Picture> DAY_TRIP = List.of(
+            new Picture("Harbour.jpg", 2400, 1600, 0.58f),
+            new Picture("Ferry.jpg", 1600, 2400, 0.50f),
+            new Picture("Island path.jpg", 2400, 1600, 0.30f));
+    private static final List<Picture> GARDEN = List.of(
+            new Picture("Tulips.jpg", 2000, 1500, 0.25f),
+            new Picture("Apple tree.jpg", 1500, 2000, 0.28f),
+            new Picture("Pond.jpg", 2000, 1500, 0.45f),
+            new Picture("Bench.jpg", 1200, 1200, 0.33f));
+
+    private static final String SEA_ALBUM = "Summer by the sea";
+    private static final String GARDEN_ALBUM = "Garden";
+
+    private SampleAlbums() {
+    }
+
+    /** The top-level album folders {@link #write} makes under {@code dir}, each to upload as one album. */
+    public static List<Path> albums(Path dir) {
+        return List.of(dir.resolve(SEA_ALBUM), dir.resolve(GARDEN_ALBUM));
+    }
+
+    /** Writes the albums under {@code dir} (as {@code dir/<album>/...}) and returns how many photos it wrote. */
+    public static int write(Path dir) {
+        Path sea = dir.resolve(SEA_ALBUM);
+        int photos = paint(sea, SEA) + paint(sea.resolve("Day trip"), DAY_TRIP) + paint(dir.resolve(GARDEN_ALBUM), GARDEN);
+        writeText(sea.resolve("album.yml"), """
+                title: Summer by the sea
+                date: 2026-07-14
+                description: A week at the coast. Swims before breakfast, ice cream after dinner.
+                cover: Sunset + ice cream.jpg
+                sort: name
+                captions:
+                  Morning swim.jpg: The water was colder than it looked.
+                  Lighthouse.jpg: 143 steps to the top <and worth every one>.
+                """);
+        return photos;
+    }
+
+    private static int paint(Path album, List<Picture> pictures) {
+        Random random = new Random(album.getFileName().toString().hashCode());
+        for (Picture picture : pictures) {
+            write(album.resolve(picture.fileName()), landscape(picture, random));
+        }
+        return pictures.size();
+    }
+
+    private static BufferedImage landscape(Picture picture, Random random) {
+        int w = picture.width();
+        int h = picture.height();
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setPaint(new GradientPaint(0, 0, Color.getHSBColor(picture.hue(), 0.55f, 0.95f),
+                0, h * 0.7f, Color.getHSBColor(picture.hue() + 0.05f, 0.25f, 1f)));
+        g.fillRect(0, 0, w, h);
+        g.setColor(new Color(255, 236, 170));
+        int sun = Math.min(w, h) / 6;
+        g.fillOval((int) (w * (0.2 + 0.6 * random.nextDouble())), h / 8, sun, sun);
+        for (int layer = 0; layer < 3; layer++) {
+            g.setColor(Color.getHSBColor(0.30f + 0.05f * layer, 0.45f, 0.55f - 0.12f * layer));
+            g.fillPolygon(hills(w, h, 0.55 + 0.12 * layer, random));
+        }
+        g.setColor(new Color(255, 255, 255, 200));
+        g.setStroke(new BasicStroke(Math.max(2, w / 400f)));
+        g.drawRect(w / 40, h / 40, w - w / 20, h - h / 20);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(24, Math.min(w, h) / 14)));
+        g.drawString(w + " × " + h, w / 20, h - h / 12);
+        g.dispose();
+        return image;
+    }
+
+    private static Polygon hills(int w, int h, double level, Random random) {
+        Polygon polygon = new Polygon();
+        polygon.addPoint(0, h);
+        int steps = 8;
+        for (int i = 0; i <= steps; i++) {
+            double y = h * (level + 0.08 * (random.nextDouble() - 0.5));
+            polygon.addPoint(w * i / steps, (int) y);
+        }
+        polygon.addPoint(w, h);
+        return polygon;
+    }
+
+    private static void write(Path file, BufferedImage image) {
+        try {
+            Files.createDirectories(file.getParent());
+            if (!ImageIO.write(image, "jpg", file.toFile())) {
+                throw new IOException("no JPEG writer");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write sample photo " + file, e);
+        }
+    }
+
+    private static void writeText(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
