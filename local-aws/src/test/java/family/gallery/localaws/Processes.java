@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a command to completion and hands back what it printed. */
-final class Processes {
+/** Runs a command to completion and hands back what it printed; other modules' tests use it through the test-jar. */
+public final class Processes {
 
     private Processes() {
     }
 
-    static String run(List<String> command, Map<String, String> environment, Duration timeout) throws IOException, InterruptedException {
+    public static String run(List<String> command, Map<String, String> environment, Duration timeout) throws IOException, InterruptedException {
         Path output = Files.createTempFile("local-aws-command", ".log");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
@@ -39,7 +39,7 @@ final class Processes {
      * The AWS CLI of the machine (Debian's, not a pip one that may shadow it on PATH), with the
      * stack's endpoints, credentials and region in its environment and no user configuration.
      */
-    static String aws(LocalAws stack, Path scratch, List<String> arguments) throws IOException, InterruptedException {
+    public static String aws(LocalAws stack, Path scratch, List<String> arguments) throws IOException, InterruptedException {
         Path config = Files.writeString(scratch.resolve("aws-config"), "[default]\n");
         Map<String, String> environment = new java.util.HashMap<>(stack.endpointEnvironment());
         environment.put("AWS_CONFIG_FILE", config.toString());

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -71,6 +72,20 @@ public final class SampleAlbums {
                   Lighthouse.jpg: 143 steps to the top <and worth every one>.
                 """);
         return photos;
+    }
+
+    /**
+     * Writes {@code count} photos named {@code Photo 001.jpg} ... into {@code folder}, landscape,
+     * portrait, square and panorama in turn: an album to try a bigger upload with.
+     */
+    public static void writeSeries(Path folder, int count) {
+        int[][] shapes = {{2400, 1600}, {1600, 2400}, {1800, 1800}, {3600, 1200}};
+        List<Picture> pictures = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            int[] shape = shapes[i % shapes.length];
+            pictures.add(new Picture(String.format("Photo %03d.jpg", i), shape[0], shape[1], (i * 0.37f) % 1f));
+        }
+        paint(folder, pictures);
     }
 
     private static int paint(Path album, List<Picture> pictures) {

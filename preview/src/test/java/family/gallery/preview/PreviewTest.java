@@ -1,0 +1,66 @@
+package family.gallery.preview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The sample albums go through the real functions and come out as a private site behind the login. */
+@ExtendWith(RunningPreview.class)
+class PreviewTest {
+
+    private static final Pattern FIRST_RENDITION = Pattern.compile("src=\"(\\.\\./\\.\\./media/[^\"]+\\.jpg)\"");
+
+    @Test
+    void everySamplePhotoIsReadyAndTheSiteIsBuilt(Preview preview) {
+        PipelineProgress progress = RunningPreview.awaitSettled(preview);
+        assertTrue(progress.photos() >= 13, progress.describe(Instant.now()));
+        assertEquals(progress.photos(), progress.ready(), progress.describe(Instant.now()));
+        assertEquals(0, progress.failed());
+        assertTrue(progress.siteBuilt().isPresent());
+    }
+
+    @Test
+    void withoutSigningInTheSiteShowsOnlyTheLoginPage(Preview preview) {
+        HttpResponse<String> home = new GalleryClient(preview.siteUrl()).get("/");
+        assertEquals(403, home.statusCode());
+        assertTrue(home.body().contains("id=\"login-form\""), home.body());
+        assertEquals(403, new GalleryClient(preview.siteUrl()).get("/albums/Garden/index.html").statusCode());
+    }
+
+    @Test
+    void aWrongPasswordIssuesNoCookies(Preview preview) {
+        HttpResponse<String> refused = new GalleryClient(preview.siteUrl()).signIn(PreviewViewer.NAME, "not-the-password");
+        assertTrue(refused.headers().allValues("set-cookie").isEmpty(), refused.headers().toString());
+        assertTrue(refused.statusCode() >= 400, "status " + refused.statusCode());
+    }
+
+    @Test
+    void thePrintedLoginOpensTheAlbumsAndTheirPhotos(Preview preview) {
+        GalleryClient client = new GalleryClient(preview.siteUrl());
+        HttpResponse<String> signedIn = client.signIn(preview.viewer().name(), preview.viewer().password());
+        assertEquals(303, signedIn.statusCode(), signedIn.body());
+        assertEquals(3, signedIn.headers().allValues("set-cookie").size());
+
+        String home = client.get("/").body();
+        assertTrue(home.contains("Summer by the sea") && home.contains("Garden"), home);
+        String albumPage = "/albums/Summer%20by%20the%20sea/index.html";
+        HttpResponse<String> album = client.get(albumPage);
+        assertEquals(200, album.statusCode());
+        assertTrue(album.body().contains("Day trip"), "the nested album is listed");
+        assertTrue(album.body().contains("143 steps to the top &lt;and worth every one&gt;."), "the caption from album.yml, escaped");
+
+        Matcher rendition = FIRST_RENDITION.matcher(album.body());
+        assertTrue(rendition.find(), album.body());
+        HttpResponse<String> photo = client.get(URI.create(albumPage).resolve(rendition.group(1)).toString());
+        assertEquals(200, photo.statusCode(), rendition.group(1));
+        assertEquals("image/jpeg", photo.headers().firstValue("content-type").orElse(""));
+    }
+}

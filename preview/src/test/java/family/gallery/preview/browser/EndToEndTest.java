@@ -1,0 +1,145 @@
+package family.gallery.preview.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
+
+import family.gallery.preview.Preview;
+import family.gallery.preview.RunningPreview;
+
+/**
+ * A visitor's whole path through the running preview, in Chromium at desktop and at phone size:
+ * the login page, a wrong password, the right one, the home page's covers, an album's justified
+ * grid, the viewer moved by arrow key or swipe and closed by Back, and signing out.
+ */
+@ExtendWith(RunningPreview.class)
+class EndToEndTest {
+
+    private static final String ALBUM = "Summer by the sea";
+
+    /** Covers in view that have not loaded (none, once the page is ready). */
+    private static final String UNLOADED_COVERS_IN_VIEW = """
+            [...document.querySelectorAll('.album-tile img')]
+              .filter(img => img.getBoundingClientRect().top < innerHeight)
+              .filter(img => !(img.complete && img.naturalWidth > 0)).map(img => img.currentSrc || img.src)""";
+
+    /** Rows of the grid (tiles grouped by their top edge) that do not span it edge to edge at one height; the last row may end short. */
+    private static final String UNJUSTIFIED_ROWS = """
+            (() => {
+              const grid = document.getElementById('photos').getBoundingClientRect();
+              const byTop = {};
+              for (const box of [...document.querySelectorAll('#photos a.tile')].map(tile => tile.getBoundingClientRect())) {
+                (byTop[Math.round(box.top)] ||= []).push(box);
+              }
+              const rows = Object.keys(byTop).map(Number).sort((a, b) => a - b).map(top => byTop[top]);
+              return rows.slice(0, -1).filter(row =>
+                  Math.abs(row[0].left - grid.left) > 1 || Math.abs(row[row.length - 1].right - grid.right) > 1
+                  || row.some(box => Math.abs(box.height - row[0].height) > 1))
+                .map(row => row.map(box => Math.round(box.left) + '-' + Math.round(box.right) + 'x' + Math.round(box.height)).join(' '))
+                .concat(rows.length < 2 ? ['only ' + rows.length + ' row'] : []);
+            })()""";
+
+    @ParameterizedTest
+    @EnumSource(Browser.FormFactor.class)
+    void aViewerSignsInBrowsesAnAlbumFlipsThroughPhotosAndSignsOut(Browser.FormFactor formFactor, Preview preview) throws Exception {
+        RunningPreview.awaitSettled(preview);
+        String site = preview.siteUrl().toString();
+        try (Browser browser = Browser.open(formFactor)) {
+            browser.driver.get(site + "/");
+            browser.await("document.getElementById('login-form')");
+            browser.screenshot("login");
+
+            signIn(browser, preview.viewer().name(), "not-the-password");
+            browser.await("!document.getElementById('login-message').hidden");
+            String error = browser.driver.findElement(By.id("login-message")).getText();
+            assertTrue(error.length() > 10, "the wrong password is explained: " + error);
+            browser.screenshot("wrong-password");
+
+            signIn(browser, preview.viewer().name(), preview.viewer().password());
+            browser.await("document.querySelector('.album-tiles') && document.readyState === 'complete'");
+            browser.await(UNLOADED_COVERS_IN_VIEW + ".length === 0");
+            List<String> albums = browser.strings("[...document.querySelectorAll('.album-title')].map(t => t.textContent)");
+            assertTrue(albums.contains(ALBUM) && albums.contains("Garden"), albums.toString());
+            browser.screenshot("home");
+
+            browser.driver.findElement(By.xpath("//a[.//span[@class='album-title' and text()='" + ALBUM + "']]")).click();
+            browser.await("document.getElementById('photos') && document.getElementById('photos').dataset.viewer === 'ready'");
+            assertEquals(List.of(), browser.strings(UNJUSTIFIED_ROWS), "every full row spans the grid at one height");
+            String albumUrl = browser.driver.getCurrentUrl();
+            browser.screenshot("album");
+
+            List<String> ids = browser.strings("[...document.querySelectorAll('#photos a.tile')].map(t => t.dataset.photoId)");
+            List<WebElement> tiles = browser.driver.findElements(By.cssSelector("#photos a.tile"));
+            tiles.get(1).click();
+            browser.await("document.querySelector('.pswp--open') && location.hash === '#photo=' + "
+                    + quoted(ids.get(1)));
+            Thread.sleep(1000); // the viewer takes keys and swipes once its opening animation has ended
+            browser.await("document.querySelector('.pswp__img') && document.querySelector('.pswp__img').complete");
+            browser.screenshot("viewer");
+
+            if (formFactor == Browser.FormFactor.PHONE) {
+                swipeLeft(browser);
+            } else {
+                new Actions(browser.driver).sendKeys(Keys.ARROW_RIGHT).perform();
+            }
+            browser.await("location.hash === '#photo=' + " + quoted(ids.get(2)));
+            Thread.sleep(500);
+            browser.screenshot("next-photo");
+
+            browser.driver.navigate().back();
+            browser.await("!document.querySelector('.pswp') && location.hash === ''");
+            assertEquals(albumUrl, browser.driver.getCurrentUrl());
+
+            browser.driver.findElement(By.cssSelector(".sign-out")).click();
+            browser.await("document.getElementById('login-form')");
+            browser.driver.get(site + "/");
+            browser.await("document.getElementById('login-form')");
+            assertTrue(browser.driver.findElements(By.cssSelector(".album-tiles")).isEmpty(), "signed out, the albums are gone");
+        }
+    }
+
+    private static void signIn(Browser browser, String user, String password) {
+        WebElement name = browser.driver.findElement(By.id("username"));
+        name.clear();
+        name.sendKeys(user);
+        WebElement secret = browser.driver.findElement(By.id("password"));
+        secret.clear();
+        secret.sendKeys(password);
+        browser.driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+    }
+
+    /** A finger drawn from right to left across the middle of the screen, in small steps as a real one moves. */
+    private static void swipeLeft(Browser browser) {
+        long width = (Long) browser.script("innerWidth");
+        int middle = (int) (long) (Long) browser.script("Math.round(innerHeight / 2)");
+        int from = (int) (width * 0.8);
+        int to = (int) (width * 0.15);
+        PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+        Sequence swipe = new Sequence(finger, 0)
+                .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(), from, middle))
+                .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
+        int steps = 10;
+        for (int step = 1; step <= steps; step++) {
+            swipe.addAction(finger.createPointerMove(Duration.ofMillis(25), PointerInput.Origin.viewport(),
+                    from + (to - from) * step / steps, middle));
+        }
+        swipe.addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        browser.driver.perform(List.of(swipe));
+    }
+
+    private static String quoted(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+}
