@@ -1,7 +1,6 @@
 package family.gallery.localaws;
 
 import java.io.InputStream;
-import java.util.Optional;
 
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
@@ -65,7 +64,7 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
         DeleteObjectResponse response = super.removeBlob(request);
         S3EventNotifier current = notifier;
         if (current != null && !isBookkeeping(request.key())) {
-            current.objectRemoved(request.bucket(), request.key(), "ObjectRemoved:Delete", Optional.empty());
+            current.objectRemoved(request.bucket(), request.key());
         }
         return response;
     }
@@ -76,7 +75,7 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
             return;
         }
         HeadObjectResponse head = delegate().blobMetadata(bucket, key);
-        current.objectCreated(bucket, key, eventName, head.contentLength(), head.eTag(), Optional.empty());
+        current.objectCreated(bucket, key, eventName, head.contentLength(), head.eTag());
     }
 
     static boolean isBookkeeping(String key) {

@@ -35,12 +35,13 @@ final class S3EventNotifier {
     }
 
     /** @param eventName e.g. {@code ObjectCreated:Put} */
-    void objectCreated(String bucket, String key, String eventName, long size, String eTag, Optional<String> versionId) {
-        notify(bucket, key, eventName, Optional.of(size), Optional.of(unquoted(eTag)), versionId);
+    void objectCreated(String bucket, String key, String eventName, long size, String eTag) {
+        notify(bucket, key, eventName, Optional.of(size), Optional.of(unquoted(eTag)));
     }
 
-    void objectRemoved(String bucket, String key, String eventName, Optional<String> versionId) {
-        notify(bucket, key, eventName, Optional.empty(), Optional.empty(), versionId);
+    /** A delete without a version id; in a versioned bucket it leaves a delete marker, as on S3. */
+    void objectRemoved(String bucket, String key) {
+        notify(bucket, key, "ObjectRemoved:Delete", Optional.empty(), Optional.empty());
     }
 
     /** S3 sends {@code s3:TestEvent} to each destination when notifications are configured. */
@@ -60,12 +61,17 @@ final class S3EventNotifier {
         }
     }
 
-    private void notify(String bucketName, String key, String eventName, Optional<Long> size, Optional<String> eTag,
-            Optional<String> versionId) {
+    private void notify(String bucketName, String key, String unversionedEventName, Optional<Long> size, Optional<String> eTag) {
         Optional<Topology.Bucket> bucket = topology.buckets().stream().filter(b -> b.name().equals(bucketName)).findFirst();
         if (bucket.isEmpty()) {
             return;
         }
+        // In a versioned bucket every change is a new version, and a plain delete adds a delete
+        // marker. The local store keeps only the latest object: the ids are for the events alone.
+        boolean versioned = bucket.get().versioned();
+        Optional<String> versionId = versioned ? Optional.of(newVersionId()) : Optional.empty();
+        String eventName = versioned && unversionedEventName.equals("ObjectRemoved:Delete")
+                ? "ObjectRemoved:DeleteMarkerCreated" : unversionedEventName;
         String sequencer = nextSequencer();
         for (Topology.Notification notification : bucket.get().notifications()) {
             if (notification.matches(eventName, key)) {
@@ -119,6 +125,13 @@ final class S3EventNotifier {
         long micros = System.currentTimeMillis() * 1000;
         long value = LAST_SEQUENCER.updateAndGet(last -> Math.max(last + 1, micros));
         return String.format(Locale.ROOT, "%018X", value);
+    }
+
+    /** 32 URL-safe characters, like the version ids S3 hands out. */
+    private static String newVersionId() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String unquoted(String eTag) {

@@ -61,6 +61,7 @@ class S3EventRoutingTest {
             assertEquals(bucket, event.bucket());
             assertEquals(("content of " + key).getBytes(java.nio.charset.StandardCharsets.UTF_8).length, event.size());
             assertTrue(event.eTag().orElseThrow().matches("[0-9a-f]{32}"), event.eTag().toString());
+            assertTrue(event.versionId().orElseThrow().matches("[A-Za-z0-9_-]{32}"), "the source bucket is versioned");
             assertEnvelope(body, key);
         }
 
@@ -68,7 +69,8 @@ class S3EventRoutingTest {
         for (String body : expectDeliveries(expected, "delete of " + key)) {
             ObjectEvent event = single(body);
             assertEquals(ObjectEvent.Type.REMOVED, event.type());
-            assertEquals("ObjectRemoved:Delete", event.eventName());
+            assertEquals("ObjectRemoved:DeleteMarkerCreated", event.eventName(), "a delete in a versioned bucket");
+            assertTrue(event.versionId().isPresent(), "the delete marker's version");
             assertEquals(key, event.key());
         }
         for (String deadLetters : List.of("ResizeDeadLetterQueue", "RebuildDeadLetterQueue")) {
