@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +114,10 @@ class LoginHandlerTest {
         assertEquals("Too many failed attempts. Signing in is paused for 15 minutes.", JsonPath.from(locked.getString("body")).getString("error"));
     }
 
+    /** With the sample in ../events, for {@code sam local invoke LoginFunction -e events/logout.json}. */
     @Test
-    void logoutClearsTheCookies() {
-        given().contentType("application/json").body(request("GET", "/logout", null, Map.of()))
+    void logoutClearsTheCookies() throws IOException {
+        given().contentType("application/json").body(Files.readString(Path.of("../events/logout.json")))
                 .when().post()
                 .then().statusCode(200)
                 .body("statusCode", equalTo(303))
@@ -146,5 +150,23 @@ class LoginHandlerTest {
         String body = invoke(event).getString("body");
         assertTrue(body.contains("<input type=\"hidden\" name=\"next\" value=\"/\">"), body);
         assertTrue(!body.contains("alert(1)"), body);
+    }
+
+    /**
+     * The sample in ../events, for {@code sam local invoke LoginFunction -e}: the login page's script
+     * posting ann's form through CloudFront, base64 as function URLs pass form bodies.
+     */
+    @Test
+    void theSampleLoginSignsAnnIn() throws IOException {
+        String event = Files.readString(Path.of("../events/login-post.json"));
+        JsonPath request = JsonPath.from(event);
+        assertEquals("ann", LoginForm.parse(request.getString("body"), request.getBoolean("isBase64Encoded")).username());
+
+        JsonPath answer = given().contentType("application/json").body(event).when().post()
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(200, answer.getInt("statusCode"));
+        assertEquals("/albums/2026%20summer/index.html", JsonPath.from(answer.getString("body")).getString("location"));
+        String policy = CookieVerifier.policy(CookieVerifier.values(answer.getList("cookies")));
+        assertTrue(policy.contains("https://" + request.getString("headers.'x-gallery-host'") + "/*"), policy);
     }
 }

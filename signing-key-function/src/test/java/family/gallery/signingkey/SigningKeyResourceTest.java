@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
@@ -19,14 +20,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+
+import family.gallery.template.IntrinsicResolver;
+import family.gallery.template.ResourceReferences;
+import family.gallery.template.StackIdentity;
+import family.gallery.template.StackTemplate;
 
 /** The custom resource's life cycle, answered to a real HTTP server standing in for CloudFormation. */
 class SigningKeyResourceTest {
@@ -91,11 +99,41 @@ class SigningKeyResourceTest {
         cloudFormation.stop(0);
     }
 
+    private String responseUrl() {
+        return "http://127.0.0.1:" + cloudFormation.getAddress().getPort() + "/cloudformation-custom-resource-response?X-Amz-Signature=abc%2B1";
+    }
+
     private CustomResourceEvent event(String type, String physicalId, Map<String, Object> properties) {
-        return new CustomResourceEvent(type,
-                "http://127.0.0.1:" + cloudFormation.getAddress().getPort() + "/cloudformation-custom-resource-response?X-Amz-Signature=abc%2B1",
-                "arn:aws:cloudformation:eu-west-1:123456789012:stack/gallery/1", "request-" + answers.size(), "SigningKey",
-                physicalId, properties);
+        return new CustomResourceEvent(type, responseUrl(), "arn:aws:cloudformation:eu-west-1:123456789012:stack/gallery/1",
+                "request-" + answers.size(), "SigningKey", physicalId, properties);
+    }
+
+    /** A request from ../events (for {@code sam local invoke SigningKeyFunction -e}), answered here instead of to S3. */
+    private CustomResourceEvent sample(String name) throws IOException {
+        Map<String, Object> request = new ObjectMapper().readValue(Path.of("../events", name).toFile(),
+                new TypeReference<Map<String, Object>>() { });
+        request.put("ResponseURL", responseUrl());
+        return CustomResourceEvent.of(request);
+    }
+
+    /** The SigningKey resource's properties in template.yaml, resolved for the request's stack with default parameters. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> templateProperties(CustomResourceEvent request) {
+        String[] arn = request.stackId().split(":"); // arn:aws:cloudformation:<region>:<account>:stack/<name>/<id>
+        StackTemplate template = StackTemplate.load(StackTemplate.locate());
+        ResourceReferences serviceToken = new ResourceReferences() {
+            public String ref(StackTemplate.Resource resource) {
+                throw new IllegalArgumentException("SigningKey refers to " + resource.logicalId());
+            }
+
+            public String attribute(StackTemplate.Resource resource, String attribute) {
+                assertEquals("SigningKeyFunction.Arn", resource.logicalId() + "." + attribute);
+                return (String) request.properties().get("ServiceToken");
+            }
+        };
+        StackIdentity stack = new StackIdentity(arn[5].split("/")[1], arn[3], arn[4], arn[1], "amazonaws.com", request.stackId());
+        return (Map<String, Object>) new IntrinsicResolver(template, stack, Map.of(), serviceToken)
+                .resolve(template.requireResource("SigningKey").properties());
     }
 
     private static Map<String, Object> properties(String parameter, String keyName) {
@@ -193,5 +231,26 @@ class SigningKeyResourceTest {
         assertEquals(PARAMETER, failedUpdate.get("PhysicalResourceId").asText(), "a failed update keeps the resource it had");
         assertTrue(failedUpdate.get("Reason").asText().contains("TooManyPublicKeys"), failedUpdate.toString());
         assertEquals(3, answers.size());
+    }
+
+    @Test
+    void theSampleRequestsCarryTheTemplatesPropertiesAndCreateThenDeleteTheKey() throws Exception {
+        CustomResourceEvent create = sample("signing-key-create.json");
+        assertEquals("Create", create.requestType());
+        assertEquals(templateProperties(create), create.properties());
+        resource.handle(create);
+        assertEquals("SUCCESS", lastAnswer().document().get("Status").asText());
+        String parameter = "/family-gallery/cloudfront-signing-key/1";
+        assertEquals(parameter, lastAnswer().document().get("PhysicalResourceId").asText());
+        assertEquals(Set.of(parameter), parameters.keySet());
+        assertEquals(Set.of("family-gallery-viewers-1"), publicKeys.keySet());
+
+        CustomResourceEvent delete = sample("signing-key-delete.json");
+        assertEquals("Delete", delete.requestType());
+        assertEquals(parameter, delete.physicalResourceId());
+        resource.handle(delete);
+        assertEquals("SUCCESS", lastAnswer().document().get("Status").asText());
+        assertEquals(Set.of(), parameters.keySet());
+        assertEquals(Set.of(), publicKeys.keySet());
     }
 }

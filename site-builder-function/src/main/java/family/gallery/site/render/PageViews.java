@@ -2,7 +2,13 @@ package family.gallery.site.render;
 
 import java.util.List;
 
-/** What the templates see: every string is raw text, escaped by Qute when written into HTML. */
+import io.quarkus.qute.TemplateData;
+
+/**
+ * What the templates see: every string is raw text, escaped by Qute when written into HTML. Each
+ * record is {@link TemplateData}: the layout and the album tiles tag are not type-checked, so
+ * without it a native image, which has no reflection for them, could not read their members.
+ */
 public final class PageViews {
 
     private PageViews() {
@@ -11,12 +17,15 @@ public final class PageViews {
     /**
      * @param root the way back to the site root from this page, prefixed to every link
      */
+    @TemplateData
     public record Chrome(String siteTitle, String footer, String lang, String root, SiteAssets.Urls assets) {
     }
 
+    @TemplateData
     public record Crumb(String href, String title) {
     }
 
+    @TemplateData
     public record AlbumTile(String href, String title, String dates, String coverSrc, String coverSrcset,
             int coverWidth, int coverHeight, String coverAlt, String counts) {
     }
@@ -26,14 +35,17 @@ public final class PageViews {
      * @param aspectClass   the CSS class that gives the tile its aspect ratio
      * @param downloadHref  the original, or null when downloads are off
      */
+    @TemplateData
     public record PhotoTile(String id, String src, String srcset, String sizes, int width, int height,
             String aspectClass, String alt, String caption, String takenAt, String camera,
             String viewerSrc, String viewerSrcset, int viewerWidth, int viewerHeight, String downloadHref) {
     }
 
+    @TemplateData
     public record HomePage(Chrome chrome, List<AlbumTile> albums) {
     }
 
+    @TemplateData
     public record AlbumPage(Chrome chrome, List<Crumb> breadcrumbs, String title, String description, String dates,
             String counts, List<AlbumTile> subAlbums, List<PhotoTile> photos) {
     }

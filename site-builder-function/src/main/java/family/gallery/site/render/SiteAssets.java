@@ -6,13 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.quarkus.qute.TemplateData;
+
 /**
  * The site's scripts and stylesheets, each published under a name that carries its content hash
  * ({@code assets/gallery.1a2b3c4d5e.js}), so they can be cached forever and a new version is a new URL.
  */
 public final class SiteAssets {
 
-    /** Fingerprinted keys, relative to the site root, as the templates link them. */
+    /** Fingerprinted keys, relative to the site root, as the layout links them (not type-checked, hence {@link TemplateData}). */
+    @TemplateData
     public record Urls(String css, String gridCss, String viewerCss, String script, String lightboxModule,
             String viewerModule) {
     }
