@@ -20,9 +20,11 @@ import family.gallery.site.render.SitePaths;
 /**
  * What a viewer can see is whole: every link of every page reachable from the home page leads to a
  * published object. (A page not yet linked from anywhere may point up to a parent that is still
- * coming; media live in another bucket and are skipped.)
+ * coming; media live in another bucket and sign-out is the login function's, so both are skipped.)
  */
 public final class SiteIntegrity {
+
+    private static final String SIGN_OUT = "logout";
 
     private SiteIntegrity() {
     }
@@ -52,7 +54,7 @@ public final class SiteIntegrity {
             targets.add(body.attr("data-viewer-module"));
             for (String href : targets) {
                 String target = resolve(key, href);
-                if (target.startsWith("media/")) {
+                if (target.startsWith("media/") || target.equals(SIGN_OUT)) {
                     continue;
                 }
                 if (!keys.contains(target)) {
