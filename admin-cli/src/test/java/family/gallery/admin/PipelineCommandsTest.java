@@ -1,0 +1,117 @@
+package family.gallery.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import family.gallery.catalog.PhotoCatalog;
+import family.gallery.catalog.PhotoEntry;
+import family.gallery.catalog.PhotoId;
+import family.gallery.catalog.Rendition;
+import family.gallery.catalog.TakenAt;
+import family.gallery.localaws.LocalAws;
+import family.gallery.localaws.LocalAwsConfig;
+import family.gallery.site.ChangeNotices;
+import family.gallery.site.build.BuildReport;
+import family.gallery.site.build.BuildReports;
+import family.gallery.site.debounce.BuildTicks;
+import family.gallery.site.model.BuildIssue;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** status and rebuild on a fresh local stack each, with only the stack's name to go on. */
+class PipelineCommandsTest {
+
+    private LocalAws stack;
+    private PhotoCatalog catalog;
+
+    @BeforeEach
+    void start() {
+        stack = LocalAws.start(LocalAwsConfig.forTests());
+        catalog = new PhotoCatalog(stack.dynamoDb(), stack.tableName("CatalogTable"));
+    }
+
+    @AfterEach
+    void stop() {
+        stack.close();
+    }
+
+    private CommandRun run(String... args) {
+        return CommandRun.of(LocalStackServices.of(stack), "", args);
+    }
+
+    @Test
+    void statusCountsPhotosAndShowsTheFailedOnesTheLastBuildAndTheQueues() {
+        CommandRun empty = run("status");
+        assertEquals(0, empty.exitCode(), empty.err());
+        assertTrue(empty.out().startsWith("Photos: 0 READY, 0 FAILED\nLast site build: none yet\n"), empty.out());
+
+        Instant now = Instant.now();
+        catalog.record(PhotoEntry.ready(new PhotoId("2026 summer", "beach.jpg"), "10", "e1", 1800, 1200, TakenAt.uploaded(now),
+                Optional.empty(), Optional.empty(), List.of(new Rendition("media/e1/480x320.jpg", 480, 320, 1000)), now));
+        catalog.record(PhotoEntry.ready(new PhotoId("2026 summer/day 1", "dunes.jpg"), "10", "e2", 1800, 1200,
+                TakenAt.uploaded(now), Optional.empty(), Optional.empty(), List.of(), now));
+        catalog.record(PhotoEntry.failed(new PhotoId("2026 summer", "broken.jpg"), "10", "e3", "not a JPEG file", now));
+        catalog.record(PhotoEntry.failed(new PhotoId("2026 summer", "gone.jpg"), "10", "e4", "truncated", now));
+        catalog.record(PhotoEntry.tombstone(new PhotoId("2026 summer", "gone.jpg"), "11", now));
+        new BuildReports(stack.dynamoDb(), stack.tableName("CatalogTable")).save(new BuildReport(
+                Instant.parse("2026-12-03T08:50:00.250Z"), Duration.ofMillis(1340), 4, 2, 2, List.of("index.html"), List.of(), 3,
+                List.of(new BuildIssue(BuildIssue.Kind.FAILED_PHOTO, "albums/2026 summer/broken.jpg", "not a JPEG file")),
+                null, null));
+        for (int i = 0; i < 2; i++) {
+            stack.sqs().sendMessage(r -> r.queueUrl(stack.queueUrl("ResizeDeadLetterQueue")).messageBody("dead letter"));
+        }
+        stack.sqs().sendMessage(r -> r.queueUrl(stack.queueUrl("RebuildQueue")).messageBody(BuildTicks.TICK)
+                .delaySeconds(60));
+
+        CommandRun status = run("status");
+        assertEquals(0, status.exitCode(), status.err());
+        assertEquals(List.of(
+                "Photos: 2 READY, 1 FAILED",
+                "  FAILED 2026 summer/broken.jpg: not a JPEG file",
+                "Last site build: 2026-12-03T08:50:00.250Z, 1.3 s, published",
+                "  2 photos in 2 albums; pages 1 written, 0 deleted, 3 unchanged; 1 issues",
+                "Queues: messages waiting, in flight, delayed",
+                "  ResizeQueue                   0      0      0",
+                "  ResizeDeadLetterQueue         2      0      0",
+                "  RebuildQueue                  0      0      1",
+                "  RebuildDeadLetterQueue        0      0      0"), status.out().lines().toList());
+    }
+
+    @Test
+    void rebuildSendsOneCatalogChangeThatTheSiteBuilderAccepts() {
+        CommandRun rebuild = run("rebuild");
+        assertEquals(0, rebuild.exitCode(), rebuild.err());
+        List<String> bodies = drain("RebuildQueue");
+        assertEquals(1, bodies.size(), bodies.toString());
+        assertEquals(1, new ChangeNotices().record(bodies.get(0)), "the site builder counts it as one change");
+
+        CommandRun elsewhere = run("rebuild", "--rebuild-queue-url", stack.queueUrl("RebuildDeadLetterQueue"));
+        assertEquals(0, elsewhere.exitCode(), elsewhere.err());
+        assertEquals(List.of(), drain("RebuildQueue"));
+        assertEquals(bodies, drain("RebuildDeadLetterQueue"), "a queue named on the command line wins over the stack's");
+    }
+
+    /** Every message now in the queue, deleted as read. */
+    private List<String> drain(String logicalId) {
+        String url = stack.queueUrl(logicalId);
+        List<String> bodies = new ArrayList<>();
+        List<Message> messages;
+        do {
+            messages = stack.sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)).messages();
+            messages.forEach(message -> {
+                bodies.add(message.body());
+                stack.sqs().deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));
+            });
+        } while (!messages.isEmpty());
+        return bodies;
+    }
+}
