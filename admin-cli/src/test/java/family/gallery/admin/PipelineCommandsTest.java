@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,7 @@ import family.gallery.site.debounce.BuildTicks;
 import family.gallery.site.model.BuildIssue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** status and rebuild on a fresh local stack each, with only the stack's name to go on. */
+/** status, rebuild and redrive on a fresh local stack each, with only the stack's name to go on. */
 class PipelineCommandsTest {
 
     private LocalAws stack;
@@ -98,6 +99,45 @@ class PipelineCommandsTest {
         assertEquals(0, elsewhere.exitCode(), elsewhere.err());
         assertEquals(List.of(), drain("RebuildQueue"));
         assertEquals(bodies, drain("RebuildDeadLetterQueue"), "a queue named on the command line wins over the stack's");
+    }
+
+    @Test
+    void redriveMovesTheDeadLettersBackToTheirQueues() {
+        List<String> resizes = List.of("resize 1", "resize 2", "resize 3");
+        resizes.forEach(body -> stack.sqs().sendMessage(r -> r.queueUrl(stack.queueUrl("ResizeDeadLetterQueue")).messageBody(body)));
+        stack.sqs().sendMessage(r -> r.queueUrl(stack.queueUrl("RebuildDeadLetterQueue")).messageBody("rebuild 1"));
+
+        CommandRun resize = run("redrive", "--queue", "resize");
+        assertEquals(0, resize.exitCode(), resize.err());
+        assertEquals("Moved 3 messages from ResizeDeadLetterQueue to ResizeQueue.\n", resize.out());
+        assertEquals(List.of(), drain("ResizeDeadLetterQueue"));
+        assertEquals(Set.copyOf(resizes), Set.copyOf(drain("ResizeQueue")));
+
+        CommandRun both = run("redrive");
+        assertEquals(0, both.exitCode(), both.err());
+        assertEquals("Moved 0 messages from ResizeDeadLetterQueue to ResizeQueue.\n"
+                + "Moved 1 message from RebuildDeadLetterQueue to RebuildQueue.\n", both.out());
+        assertEquals(List.of(), drain("RebuildDeadLetterQueue"));
+        assertEquals(List.of("rebuild 1"), drain("RebuildQueue"));
+    }
+
+    @Test
+    void badInputGetsOneLineAndExitCodeOne() {
+        CommandRun unknownQueue = run("redrive", "--queue", "thumbnails");
+        assertEquals(1, unknownQueue.exitCode());
+        assertEquals("Unknown queue \"thumbnails\": give resize or rebuild.\n", unknownQueue.err());
+        assertEquals("", unknownQueue.out());
+
+        CommandRun missingStack = run("status", "--stack", "old-gallery");
+        assertEquals(1, missingStack.exitCode());
+        assertEquals("There is no stack named \"old-gallery\" in this account and region: give --stack or set"
+                + " GALLERY_STACK.\n", missingStack.err());
+
+        CommandRun named = run("status", "--stack", "old-gallery", "--catalog-table", stack.tableName("CatalogTable"),
+                "--resize-queue-url", stack.queueUrl("ResizeQueue"), "--rebuild-queue-url", stack.queueUrl("RebuildQueue"),
+                "--resize-dlq-url", stack.queueUrl("ResizeDeadLetterQueue"),
+                "--rebuild-dlq-url", stack.queueUrl("RebuildDeadLetterQueue"));
+        assertEquals(0, named.exitCode(), "with every name given, the stack is not needed: " + named.err());
     }
 
     /** Every message now in the queue, deleted as read. */
