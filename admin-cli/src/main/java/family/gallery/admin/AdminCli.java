@@ -34,7 +34,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 @Command(name = "gallery-admin", mixinStandardHelpOptions = true,
         description = "Manage the gallery's viewers, see what the pipeline did and set it going again.",
         subcommands = {AdminCli.Add.class, AdminCli.Remove.class, AdminCli.ListViewers.class, AdminCli.ResetPassword.class,
-                AdminCli.ImportHtpasswd.class, Status.class, Rebuild.class, Redrive.class})
+                AdminCli.ImportHtpasswd.class, Status.class, Rebuild.class, Redrive.class, Reprocess.class})
 public final class AdminCli {
 
     /** The AWS services for an endpoint ({@code --endpoint-url}, or null): the real ones, or a test's. */

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +21,9 @@ import family.gallery.catalog.PhotoEntry;
 import family.gallery.catalog.PhotoId;
 import family.gallery.catalog.Rendition;
 import family.gallery.catalog.TakenAt;
+import family.gallery.ingest.ObjectEvent;
+import family.gallery.ingest.S3EventMessages;
+import family.gallery.ingest.Sequencers;
 import family.gallery.localaws.LocalAws;
 import family.gallery.localaws.LocalAwsConfig;
 import family.gallery.site.ChangeNotices;
@@ -26,9 +31,10 @@ import family.gallery.site.build.BuildReport;
 import family.gallery.site.build.BuildReports;
 import family.gallery.site.debounce.BuildTicks;
 import family.gallery.site.model.BuildIssue;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** status, rebuild and redrive on a fresh local stack each, with only the stack's name to go on. */
+/** status, rebuild, redrive and reprocess on a fresh local stack each, with only the stack's name to go on. */
 class PipelineCommandsTest {
 
     private LocalAws stack;
@@ -122,6 +128,45 @@ class PipelineCommandsTest {
     }
 
     @Test
+    void reprocessSendsAnEventPerPhotoUnderThePrefixThatOrdersBetweenTheCatalogAndLaterUploads() {
+        String failed = "albums/2026 summer/Café + amis #1 été.jpg";
+        String nested = "albums/2026 summer/day 1/IMG_0001.JPG";
+        List<String> photos = List.of(failed, nested, "albums/2026 summer 2/other.jpg", "albums/winter/snow.png");
+        List<String> others = List.of("albums/2026 summer/.DS_Store", "albums/2026 summer/album.yml",
+                "albums/2026 summer/Thumbs.db", "albums/2026 summer/clip.mov");
+        photos.forEach(this::upload);
+        others.forEach(this::upload);
+        // What the resize function would have recorded from the upload's own event.
+        Map<String, ObjectEvent> uploads = events(drain("ResizeQueue"));
+        catalog.record(PhotoEntry.failed(new PhotoId("2026 summer", "Café + amis #1 été.jpg"), uploads.get(failed).sequencer(),
+                uploads.get(failed).eTag().orElseThrow(), "not a JPEG file", Instant.now()));
+
+        CommandRun album = run("reprocess", "2026 summer/");
+        assertEquals(0, album.exitCode(), album.err());
+        assertEquals("Sent 2 photos to the resize queue; skipped 4 other files.\n", album.out());
+        Map<String, ObjectEvent> reprocessed = events(drain("ResizeQueue"));
+        assertEquals(Set.of(failed, nested), reprocessed.keySet());
+        for (ObjectEvent event : reprocessed.values()) {
+            ObjectEvent upload = uploads.get(event.key());
+            assertEquals(ObjectEvent.Type.CREATED, event.type());
+            assertEquals(stack.bucketName("SourceBucket"), event.bucket());
+            assertEquals(upload.eTag(), event.eTag());
+            assertEquals(upload.size(), event.size());
+        }
+        String stored = catalog.find(new PhotoId("2026 summer", "Café + amis #1 été.jpg")).orElseThrow().sequencer();
+        String again = reprocessed.get(failed).sequencer();
+        assertTrue(Sequencers.compare(again, stored) > 0, "newer than the FAILED entry, so it is processed");
+        upload(failed);
+        String later = events(drain("ResizeQueue")).get(failed).sequencer();
+        assertTrue(Sequencers.compare(again, later) < 0, "older than a later upload, which it cannot roll back");
+
+        CommandRun all = run("reprocess");
+        assertEquals(0, all.exitCode(), all.err());
+        assertEquals("Sent 4 photos to the resize queue; skipped 4 other files.\n", all.out());
+        assertEquals(Set.copyOf(photos), events(drain("ResizeQueue")).keySet());
+    }
+
+    @Test
     void badInputGetsOneLineAndExitCodeOne() {
         CommandRun unknownQueue = run("redrive", "--queue", "thumbnails");
         assertEquals(1, unknownQueue.exitCode());
@@ -138,6 +183,18 @@ class PipelineCommandsTest {
                 "--resize-dlq-url", stack.queueUrl("ResizeDeadLetterQueue"),
                 "--rebuild-dlq-url", stack.queueUrl("RebuildDeadLetterQueue"));
         assertEquals(0, named.exitCode(), "with every name given, the stack is not needed: " + named.err());
+    }
+
+    private void upload(String key) {
+        stack.s3().putObject(r -> r.bucket(stack.bucketName("SourceBucket")).key(key),
+                RequestBody.fromString("the bytes of " + key + " at " + System.nanoTime()));
+    }
+
+    /** The events of the messages by key (one message per event here). */
+    private static Map<String, ObjectEvent> events(List<String> bodies) {
+        Map<String, ObjectEvent> events = new HashMap<>();
+        bodies.stream().flatMap(body -> S3EventMessages.parse(body).stream()).forEach(event -> events.put(event.key(), event));
+        return events;
     }
 
     /** Every message now in the queue, deleted as read. */
