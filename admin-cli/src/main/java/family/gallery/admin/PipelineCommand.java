@@ -42,4 +42,9 @@ abstract class PipelineCommand extends AdminCli.AwsCommand {
         };
         return resources().name(logicalId, given);
     }
+
+    /** {@code 1 photo}, {@code 3 photos}. */
+    static String count(int number, String noun) {
+        return number + " " + noun + (number == 1 ? "" : "s");
+    }
 }

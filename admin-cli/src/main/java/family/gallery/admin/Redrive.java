@@ -29,8 +29,7 @@ final class Redrive extends PipelineCommand {
         }
         for (Pair pair : pairs) {
             int moved = move(queueUrl(pair.deadLetterQueue()), queueUrl(pair.queue()));
-            out().printf("Moved %d %s from %s to %s.%n", moved, moved == 1 ? "message" : "messages", pair.deadLetterQueue(),
-                    pair.queue());
+            out().printf("Moved %s from %s to %s.%n", count(moved, "message"), pair.deadLetterQueue(), pair.queue());
         }
         return 0;
     }

@@ -58,8 +58,7 @@ final class Reprocess extends PipelineCommand {
             }
         }
         sent += send(queue, batch, refused);
-        out().printf("Sent %d %s to the resize queue; skipped %d other %s.%n", sent, sent == 1 ? "photo" : "photos", skipped,
-                skipped == 1 ? "file" : "files");
+        out().printf("Sent %s to the resize queue; skipped %s.%n", count(sent, "photo"), count(skipped, "other file"));
         if (!refused.isEmpty()) {
             spec.commandLine().getErr().printf("The resize queue refused %d: %s%n", refused.size(), refused.get(0).message());
             return 1;

@@ -53,7 +53,8 @@ final class Status extends PipelineCommand {
         BuildReports.Summary build = latest.get();
         out().printf(Locale.ROOT, "Last site build: %s, %.1f s, %s%n", build.startedAt(), build.duration().toMillis() / 1000.0,
                 build.error().map(error -> "FAILED: " + error).orElse("published"));
-        out().printf("  %d photos in %d albums; pages %d written, %d deleted, %d unchanged; %d issues%n", build.photos(),
-                build.albums(), build.pagesWritten(), build.pagesDeleted(), build.pagesUnchanged(), build.issues());
+        out().printf("  %s in %s; pages %d written, %d deleted, %d unchanged; %s%n", count(build.photos(), "photo"),
+                count(build.albums(), "album"), build.pagesWritten(), build.pagesDeleted(), build.pagesUnchanged(),
+                count(build.issues(), "issue"));
     }
 }

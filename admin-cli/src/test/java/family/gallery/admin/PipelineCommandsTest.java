@@ -85,7 +85,7 @@ class PipelineCommandsTest {
                 "Photos: 2 READY, 1 FAILED",
                 "  FAILED 2026 summer/broken.jpg: not a JPEG file",
                 "Last site build: 2026-12-03T08:50:00.250Z, 1.3 s, published",
-                "  2 photos in 2 albums; pages 1 written, 0 deleted, 3 unchanged; 1 issues",
+                "  2 photos in 2 albums; pages 1 written, 0 deleted, 3 unchanged; 1 issue",
                 "Queues: messages waiting, in flight, delayed",
                 "  ResizeQueue                   0      0      0",
                 "  ResizeDeadLetterQueue         2      0      0",
