@@ -5,7 +5,6 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,34 +23,33 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Viewer accounts from the operator's shell. The table comes from {@code --table} or
- * {@code ACCOUNTS_TABLE} (the stack's AccountsTableName output); credentials and region are the
- * AWS CLI's.
+ * The operator's tool: viewer accounts, and a look at the pipeline with ways to recover it. It
+ * finds the tables, bucket and queues from the stack's resources ({@code --stack}, by default
+ * {@code $GALLERY_STACK} or {@code family-gallery}) unless they are named on the command line;
+ * credentials and region are the AWS CLI's.
  */
 @Command(name = "gallery-admin", mixinStandardHelpOptions = true,
-        description = "Manage the viewers who may sign in to the gallery.",
+        description = "Manage the gallery's viewers, see what the pipeline did and set it going again.",
         subcommands = {AdminCli.Add.class, AdminCli.Remove.class, AdminCli.ListViewers.class, AdminCli.ResetPassword.class,
-                AdminCli.ImportHtpasswd.class})
+                AdminCli.ImportHtpasswd.class, Status.class, Rebuild.class, Redrive.class, Reprocess.class})
 public final class AdminCli {
 
-    /** How a command reaches the table: from the options here, or given by a test. */
-    final Function<TableOptions, ViewerAccounts> tables;
+    /** The AWS services for an endpoint ({@code --endpoint-url}, or null): the real ones, or a test's. */
+    final Function<String, AwsServices> services;
     final BufferedReader stdin;
     final Console console;
 
-    AdminCli(Function<TableOptions, ViewerAccounts> tables, BufferedReader stdin, Console console) {
-        this.tables = tables;
+    AdminCli(Function<String, AwsServices> services, BufferedReader stdin, Console console) {
+        this.services = services;
         this.stdin = stdin;
         this.console = console;
     }
 
     public static void main(String[] args) {
-        AdminCli cli = new AdminCli(AdminCli::dynamoDbTable,
+        AdminCli cli = new AdminCli(AwsServices::sdk,
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.console());
         System.exit(cli.commandLine().execute(args));
     }
@@ -63,52 +61,71 @@ public final class AdminCli {
                 line.getErr().println(failure.getMessage());
                 return 1;
             }
+            if (failure instanceof SdkException) {
+                line.getErr().println("AWS refused or could not be reached: " + failure.getMessage());
+                return 1;
+            }
             throw failure;
         });
         return commandLine;
     }
 
-    private static ViewerAccounts dynamoDbTable(TableOptions options) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
-        if (options.endpoint != null) {
-            builder.endpointOverride(URI.create(options.endpoint));
-        }
-        return new ViewerAccounts(builder.build(), options.table(), Clock.systemUTC());
-    }
+    /** Which stack, and where AWS is: every command takes these. */
+    public static final class StackOptions {
+        @Option(names = "--stack", description = "The stack whose resources are used (default: $GALLERY_STACK, else "
+                + StackResources.DEFAULT_STACK + ").")
+        String stack;
 
-    public static final class TableOptions {
-        @Option(names = "--table", description = "The accounts table (default: $ACCOUNTS_TABLE).")
-        String table;
-
-        @Option(names = "--endpoint-url", description = "Another DynamoDB endpoint, e.g. the local stack's.")
+        @Option(names = "--endpoint-url", description = "One endpoint for every AWS service, e.g. a local emulator's.")
         String endpoint;
 
-        String table() {
-            String name = table != null ? table : System.getenv("ACCOUNTS_TABLE");
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("Which table? Give --table or set ACCOUNTS_TABLE (the stack's AccountsTableName output).");
-            }
-            return name;
+        String stackName() {
+            String name = stack != null ? stack : System.getenv("GALLERY_STACK");
+            return name == null || name.isBlank() ? StackResources.DEFAULT_STACK : name;
         }
     }
 
-    /** Base of the commands: the table, the output streams and password input. */
-    abstract static class TableCommand implements Callable<Integer> {
+    /** Base of the commands: AWS, the stack's resources and the output. */
+    abstract static class AwsCommand implements Callable<Integer> {
         @CommandLine.ParentCommand
         AdminCli cli;
 
         @Mixin
-        TableOptions tableOptions;
+        StackOptions stackOptions;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        ViewerAccounts accounts() {
-            return cli.tables.apply(tableOptions);
+        private AwsServices services;
+        private StackResources resources;
+
+        AwsServices services() {
+            if (services == null) {
+                services = cli.services.apply(stackOptions.endpoint);
+            }
+            return services;
+        }
+
+        StackResources resources() {
+            if (resources == null) {
+                resources = new StackResources(stackOptions.stackName(), services().stackResources());
+            }
+            return resources;
         }
 
         PrintWriter out() {
             return spec.commandLine().getOut();
+        }
+    }
+
+    /** Base of the viewer commands: the accounts table and password input. */
+    abstract static class TableCommand extends AwsCommand {
+        @Option(names = "--table", description = "The accounts table (default: $ACCOUNTS_TABLE, else the stack's AccountsTable).")
+        String table;
+
+        ViewerAccounts accounts() {
+            String name = resources().name(StackResources.ACCOUNTS_TABLE, table != null ? table : System.getenv("ACCOUNTS_TABLE"));
+            return new ViewerAccounts(services().dynamoDb(), name, Clock.systemUTC());
         }
 
         /** From stdin (one line, for scripts) or typed twice at the terminal without echo. */

@@ -4,60 +4,51 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import family.gallery.accounts.LocalAccountsTable;
 import family.gallery.accounts.PasswordHasher;
 import family.gallery.accounts.ViewerAccounts;
 import family.gallery.accounts.ViewerName;
-import picocli.CommandLine;
+import family.gallery.localaws.LocalAws;
+import family.gallery.localaws.LocalAwsConfig;
 
-/** The admin commands against DynamoDB Local, as an operator or a script runs them. */
+/** The viewer commands against the local stack's accounts table, as an operator or a script runs them. */
 class AdminCliTest {
 
-    private LocalAccountsTable table;
-    private ViewerAccounts accounts;
+    private static LocalAws stack;
+    private static ViewerAccounts accounts;
+    private static String table;
 
-    record Run(int exitCode, String out, String err) {
+    @BeforeAll
+    static void start() {
+        stack = LocalAws.start(LocalAwsConfig.forTests());
+        table = stack.tableName("AccountsTable");
+        accounts = new ViewerAccounts(stack.dynamoDb(), table, Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
     }
 
     @BeforeEach
-    void start() {
-        table = new LocalAccountsTable();
-        accounts = new ViewerAccounts(table.client(), table.name(), Clock.systemUTC());
+    void noViewers() {
+        accounts.list().forEach(viewer -> accounts.remove(viewer.name()));
     }
 
-    @AfterEach
-    void stop() {
-        table.close();
-    }
-
-    private Run run(String stdin, String... args) {
-        AdminCli cli = new AdminCli(options -> {
-            assertEquals(table.name(), options.table(), "the table named on the command line is the one used");
-            return accounts;
-        }, new BufferedReader(new StringReader(stdin)), null);
-        CommandLine commandLine = cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private CommandRun run(String stdin, String... args) {
+        return CommandRun.of(LocalStackServices.of(stack), stdin, args);
     }
 
     private boolean passwordOf(String name, String password) {
@@ -66,60 +57,78 @@ class AdminCliTest {
 
     @Test
     void addsListsResetsAndRemovesViewers() {
-        Run added = run("correct horse battery\n", "add", "Ann", "--table", table.name(), "--password-stdin");
+        CommandRun added = run("correct horse battery\n", "add", "Ann", "--table", table, "--password-stdin");
         assertEquals(0, added.exitCode(), added.err());
         assertEquals("Added viewer ann.\n", added.out());
         assertTrue(passwordOf("ann", "correct horse battery"));
 
-        assertEquals(0, run("a long password for him\n", "add", "bob", "--table", table.name(), "--password-stdin").exitCode());
-        Run list = run("", "list", "--table", table.name());
+        assertEquals(0, run("a long password for him\n", "add", "bob", "--table", table, "--password-stdin").exitCode());
+        CommandRun list = run("", "list", "--table", table);
         assertEquals(0, list.exitCode());
         List<String> lines = list.out().lines().toList();
         assertTrue(lines.get(0).startsWith("ann "), list.out());
         assertTrue(lines.get(1).startsWith("bob "), list.out());
         assertEquals("2 viewers", lines.get(2));
 
-        Run reset = run("a new password here\n", "reset-password", "ANN", "--table", table.name(), "--password-stdin");
+        CommandRun reset = run("a new password here\n", "reset-password", "ANN", "--table", table, "--password-stdin");
         assertEquals(0, reset.exitCode(), reset.err());
         assertTrue(passwordOf("ann", "a new password here"));
         assertFalse(passwordOf("ann", "correct horse battery"));
 
-        Run removed = run("", "remove", "bob", "--table", table.name());
+        CommandRun removed = run("", "remove", "bob", "--table", table);
         assertEquals(0, removed.exitCode(), removed.err());
         assertTrue(accounts.find(ViewerName.of("bob")).isEmpty());
     }
 
     @Test
-    void explainsWhatIsWrong() {
-        run("correct horse battery\n", "add", "ann", "--table", table.name(), "--password-stdin");
+    void findsTheAccountsTableThroughTheStackUnlessOneIsNamed() {
+        CommandRun added = run("correct horse battery\n", "add", "ann", "--password-stdin");
+        assertEquals(0, added.exitCode(), added.err());
+        assertTrue(passwordOf("ann", "correct horse battery"), "the stack's AccountsTable, by default that of family-gallery");
+        assertEquals("ann", run("", "list", "--stack", "family-gallery").out().lines().findFirst().orElseThrow().split(" ")[0]);
 
-        Run duplicate = run("another password 1\n", "add", "ann", "--table", table.name(), "--password-stdin");
+        CommandRun otherTable = run("", "list", "--table", "no-such-table");
+        assertEquals(1, otherTable.exitCode());
+        assertTrue(otherTable.err().startsWith("AWS refused or could not be reached: "), otherTable.err());
+        assertEquals(1, otherTable.err().lines().count(), otherTable.err());
+
+        CommandRun otherStack = run("", "list", "--stack", "family-gallery-test");
+        assertEquals(1, otherStack.exitCode());
+        assertEquals("There is no stack named \"family-gallery-test\" in this account and region: give --stack or set"
+                + " GALLERY_STACK.\n", otherStack.err());
+    }
+
+    @Test
+    void explainsWhatIsWrong() {
+        run("correct horse battery\n", "add", "ann", "--table", table, "--password-stdin");
+
+        CommandRun duplicate = run("another password 1\n", "add", "ann", "--table", table, "--password-stdin");
         assertEquals(1, duplicate.exitCode());
         assertEquals("A viewer named \"ann\" already exists.\n", duplicate.err());
         assertTrue(passwordOf("ann", "correct horse battery"), "the existing account is untouched");
 
-        Run missing = run("", "remove", "carol", "--table", table.name());
+        CommandRun missing = run("", "remove", "carol", "--table", table);
         assertEquals(1, missing.exitCode());
         assertEquals("There is no viewer named \"carol\".\n", missing.err());
-        assertEquals(1, run("another password 1\n", "reset-password", "carol", "--table", table.name(), "--password-stdin").exitCode());
+        assertEquals(1, run("another password 1\n", "reset-password", "carol", "--table", table, "--password-stdin").exitCode());
 
-        Run weak = run("password123\n", "add", "dave", "--table", table.name(), "--password-stdin");
+        CommandRun weak = run("password123\n", "add", "dave", "--table", table, "--password-stdin");
         assertEquals(1, weak.exitCode());
         assertEquals("Password refused: it is one of the most common passwords.\n", weak.err());
         assertTrue(accounts.find(ViewerName.of("dave")).isEmpty());
 
-        Run shortOne = run("short\n", "reset-password", "ann", "--table", table.name(), "--password-stdin");
+        CommandRun shortOne = run("short\n", "reset-password", "ann", "--table", table, "--password-stdin");
         assertTrue(shortOne.err().contains("at least 10 characters"), shortOne.err());
         assertTrue(passwordOf("ann", "correct horse battery"));
 
-        Run badName = run("correct horse battery\n", "add", "ann smith", "--table", table.name(), "--password-stdin");
+        CommandRun badName = run("correct horse battery\n", "add", "ann smith", "--table", table, "--password-stdin");
         assertEquals(1, badName.exitCode());
         assertTrue(badName.err().startsWith("Not a valid viewer name"), badName.err());
 
-        Run noTerminal = run("", "add", "erin", "--table", table.name());
+        CommandRun noTerminal = run("", "add", "erin", "--table", table);
         assertEquals("No terminal to ask for the password: use --password-stdin.\n", noTerminal.err());
 
-        Run unknownCommand = run("", "promote", "ann");
+        CommandRun unknownCommand = run("", "promote", "ann");
         assertEquals(2, unknownCommand.exitCode());
     }
 
@@ -130,9 +139,9 @@ class AdminCliTest {
         htpasswd("-bB", file, "Bob", "bob's password");
         htpasswd("-bm", file, "carol", "carol's password"); // MD5: cannot be taken over
         Files.writeString(file, Files.readString(file) + "# a comment\n\nnot an entry\n");
-        run("correct horse battery\n", "add", "bob", "--table", table.name(), "--password-stdin");
+        run("correct horse battery\n", "add", "bob", "--table", table, "--password-stdin");
 
-        Run imported = run("", "import-htpasswd", file.toString(), "--table", table.name());
+        CommandRun imported = run("", "import-htpasswd", file.toString(), "--table", table);
         assertEquals(1, imported.exitCode());
         assertTrue(imported.out().contains("Added viewer ann."), imported.out());
         assertTrue(imported.out().endsWith("1 added, 3 not imported\n"), imported.out());

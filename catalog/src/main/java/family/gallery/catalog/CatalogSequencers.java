@@ -1,5 +1,6 @@
 package family.gallery.catalog;
 
+import java.math.BigInteger;
 import java.util.Locale;
 
 import family.gallery.ingest.Sequencers;
@@ -20,5 +21,14 @@ final class CatalogSequencers {
             throw new IllegalArgumentException("not an S3 sequencer: " + sequencer);
         }
         return sequencer.toUpperCase(Locale.ROOT) + "0".repeat(WIDTH - sequencer.length());
+    }
+
+    /**
+     * The next sequencer after this one (empty: after none) among those of at most {@link #WIDTH}
+     * digits: nothing orders between the two.
+     */
+    static String successor(String sequencer) {
+        BigInteger stored = sequencer.isEmpty() ? BigInteger.ZERO : new BigInteger(sortable(sequencer), 16);
+        return String.format(Locale.ROOT, "%0" + WIDTH + "X", stored.add(BigInteger.ONE));
     }
 }

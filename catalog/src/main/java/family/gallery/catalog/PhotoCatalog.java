@@ -39,6 +39,16 @@ public final class PhotoCatalog {
     }
 
     /**
+     * The sequencer for an event that makes the resize function process an original again: the one
+     * right after the stored entry's (tombstones included), so the event replaces that entry. S3 events
+     * of later changes still order after it, as no S3 sequencer falls between the stored one and its
+     * successor (that would need a 64th digit).
+     */
+    public String sequencerAfter(PhotoId id) {
+        return CatalogSequencers.successor(find(id).map(PhotoEntry::sequencer).orElse(""));
+    }
+
+    /**
      * Writes the entry unless the catalog already holds an entry for the same original with the
      * same or a newer sequencer.
      */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import family.gallery.ingest.Sequencers;
 import family.gallery.localaws.LocalAws;
 import family.gallery.localaws.LocalAwsConfig;
 
@@ -83,5 +84,29 @@ class PhotoCatalogTest {
         assertTrue(everywhere.containsAll(Set.of(kept, nested)));
         assertFalse(everywhere.contains(deleted));
         assertEquals(PhotoStatus.DELETED, catalog.find(deleted).orElseThrow().status());
+    }
+
+    @Test
+    void aReprocessReplacesTheStoredEntryButNeverALaterUpload() {
+        PhotoId id = new PhotoId("again", "broken.jpg");
+        String first = catalog.sequencerAfter(id);
+        assertTrue(catalog.record(PhotoEntry.failed(id, first, "one", "not a JPEG", NOW)).applied(),
+                "an original the catalog never saw can be processed");
+
+        assertTrue(catalog.record(PhotoEntry.failed(id, "0066A1B2C3D4E5F601", "one", "not a JPEG", NOW)).applied());
+        String reprocess = catalog.sequencerAfter(id);
+        assertTrue(Sequencers.compare(reprocess, "0066A1B2C3D4E5F601") > 0);
+        // The next upload's S3 sequencer, even one that only grows in a digit past the stored ones.
+        String upload = "0066A1B2C3D4E5F60100000001";
+        assertTrue(Sequencers.compare(reprocess, upload) < 0);
+
+        assertTrue(catalog.record(ready(id, reprocess, "one")).applied(), "the reprocess replaces the FAILED entry");
+        assertTrue(catalog.record(ready(id, upload, "two")).applied(), "the later upload still replaces it");
+        assertFalse(catalog.record(ready(id, reprocess, "one")).applied(), "a late reprocess cannot roll the upload back");
+        assertEquals(Optional.of("two"), catalog.find(id).orElseThrow().eTag());
+
+        catalog.record(PhotoEntry.tombstone(id, "0066A1B2C3D4E5F70000", NOW));
+        assertTrue(Sequencers.compare(catalog.sequencerAfter(id), "0066A1B2C3D4E5F70000") > 0,
+                "after a tombstone too");
     }
 }

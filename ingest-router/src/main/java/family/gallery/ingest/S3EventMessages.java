@@ -5,15 +5,18 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads the body of an SQS message that carries S3 event notifications: wrapped in SNS's
  * notification envelope, or delivered raw. The {@code s3:TestEvent} that S3 sends when
- * notifications are configured yields no events.
+ * notifications are configured yields no events. Writes such a body too, for events that an
+ * operator sends on purpose.
  */
 public final class S3EventMessages {
 
@@ -48,6 +51,41 @@ public final class S3EventMessages {
             events.add(toEvent(records.get(i), "Records[" + i + "]"));
         }
         return events;
+    }
+
+    /**
+     * The body that the resize queue receives for the event: one S3 record, its key URL-encoded as S3
+     * encodes it, inside SNS's notification envelope (without SNS's signature, which nothing here
+     * checks). {@link #parse} reads the event back.
+     *
+     * @param configurationId the record's {@code s3.configurationId}: names who sent the event
+     */
+    public static String write(ObjectEvent event, String configurationId) {
+        ObjectNode notification = JSON.createObjectNode();
+        ObjectNode record = notification.putArray("Records").addObject();
+        record.put("eventVersion", "2.1");
+        record.put("eventSource", "aws:s3");
+        record.put("eventTime", event.eventTime().toString());
+        record.put("eventName", event.eventName());
+        ObjectNode s3 = record.putObject("s3");
+        s3.put("s3SchemaVersion", "1.0");
+        s3.put("configurationId", configurationId);
+        s3.putObject("bucket").put("name", event.bucket());
+        ObjectNode object = s3.putObject("object");
+        object.put("key", S3Keys.encode(event.key()));
+        if (event.type() == ObjectEvent.Type.CREATED) {
+            object.put("size", event.size());
+        }
+        event.eTag().ifPresent(eTag -> object.put("eTag", eTag));
+        event.versionId().ifPresent(versionId -> object.put("versionId", versionId));
+        object.put("sequencer", event.sequencer());
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("Type", "Notification");
+        envelope.put("MessageId", UUID.randomUUID().toString());
+        envelope.put("Subject", "Amazon S3 Notification");
+        envelope.put("Message", notification.toString());
+        envelope.put("Timestamp", event.eventTime().toString());
+        return envelope.toString();
     }
 
     /** The S3 notification inside SNS's envelope, or the body itself when delivered raw. */

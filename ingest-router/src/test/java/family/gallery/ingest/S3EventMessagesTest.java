@@ -35,6 +35,24 @@ class S3EventMessagesTest {
     }
 
     @Test
+    void readsBackTheEventsItWrites() {
+        ObjectEvent created = new ObjectEvent(ObjectEvent.Type.CREATED, "ObjectCreated:Put", "gallery-source-8e1f3a2c",
+                "albums/2026 summer/Café + friends #25 😀.JPG", 4210988, Optional.of("d41d8cd98f00b204e9800998ecf8427e"),
+                Optional.empty(), "0066A1B2C3D4E5F601", Instant.parse("2026-07-14T09:21:07.512Z"));
+        ObjectEvent removed = new ObjectEvent(ObjectEvent.Type.REMOVED, "ObjectRemoved:Delete", "gallery-source-8e1f3a2c",
+                "albums/x/a+b.jpg", 0, Optional.empty(), Optional.of("3HL4kqtJvjVBH40Nrjfkd"), "0066A1B2C3D4E5F7",
+                Instant.parse("2026-07-15T10:00:00Z"));
+
+        for (ObjectEvent event : List.of(created, removed)) {
+            String body = S3EventMessages.write(event, "operator");
+            assertTrue(body.startsWith("{\"Type\":\"Notification\""), body);
+            assertEquals(List.of(event), S3EventMessages.parse(body));
+        }
+        assertTrue(S3EventMessages.write(created, "operator").contains("Caf%C3%A9+%2B+friends+%2325+%F0%9F%98%80.JPG"),
+                "the key is URL-encoded as S3 encodes it");
+    }
+
+    @Test
     void readsARemovalDeliveredRaw() {
         ObjectEvent event = S3EventMessages.parse(Fixtures.event("s3-delete-raw.json")).get(0);
 

@@ -52,7 +52,8 @@ public record PipelineProgress(int photos, int ready, int failed, Optional<Insta
                 failed += entry.status() == PhotoStatus.FAILED ? 1 : 0;
             }
         }
-        Optional<Instant> built = new BuildReports(stack.dynamoDb(), table).latestOutcome().map(BuildReports.Outcome::finishedAt);
+        Optional<Instant> built = new BuildReports(stack.dynamoDb(), table).latest()
+                .map(report -> report.startedAt().plus(report.duration()));
         BuildState.Snapshot state = new BuildState(stack.dynamoDb(), table).read();
         boolean settled = ready + failed == uploaded.size() && built.isPresent() && !state.stale()
                 && queueEmpty(stack, "ResizeQueue") && queueEmpty(stack, "RebuildQueue");

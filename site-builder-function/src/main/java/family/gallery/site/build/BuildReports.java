@@ -20,7 +20,6 @@ import family.gallery.site.model.BuildIssue;
 public final class BuildReports {
 
     static final String PREFIX = "REPORT#";
-    private static final String PUBLISHED = "PUBLISHED";
     static final Duration KEPT_FOR = Duration.ofDays(90);
     /** Keeps an item well under DynamoDB's 400 KB limit whatever the site's size. */
     static final int MAX_LISTED = 200;
@@ -40,7 +39,7 @@ public final class BuildReports {
         item.put("startedAt", s(report.startedAt().toString()));
         item.put("durationMillis", n(report.duration().toMillis()));
         item.put("changeSequence", n(report.target()));
-        item.put("outcome", s(report.succeeded() ? PUBLISHED : "FAILED"));
+        item.put("outcome", s(report.succeeded() ? "PUBLISHED" : "FAILED"));
         item.put("photos", n(report.photos()));
         item.put("albums", n(report.albums()));
         item.put("pagesWritten", n(report.written().size()));
@@ -61,22 +60,22 @@ public final class BuildReports {
         dynamo.putItem(r -> r.tableName(table).item(item));
     }
 
-    /** The newest report's item, for status checks and tests. */
-    public Optional<Map<String, AttributeValue>> latest() {
+    /**
+     * What a status check shows of one build: its counts rather than its page lists.
+     *
+     * @param issues the build report's issues: FAILED photos, album.yml problems, empty or hidden albums
+     * @param error  why the build failed; empty when it published
+     */
+    public record Summary(Instant startedAt, Duration duration, int photos, int albums, int pagesWritten,
+            int pagesDeleted, int pagesUnchanged, int issues, Optional<String> error) {
+    }
+
+    /** The newest report. */
+    public Optional<Summary> latest() {
         return dynamo.query(r -> r.tableName(table).consistentRead(true).scanIndexForward(false).limit(1)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :report)")
                 .expressionAttributeValues(Map.of(":pk", s(BuildState.PARTITION), ":report", s(PREFIX))))
-                .items().stream().findFirst();
-    }
-
-    /** When the newest build ended and whether it published the site. */
-    public record Outcome(Instant finishedAt, boolean published) {
-    }
-
-    public Optional<Outcome> latestOutcome() {
-        return latest().map(item -> new Outcome(
-                Instant.parse(item.get("startedAt").s()).plusMillis(Long.parseLong(item.get("durationMillis").n())),
-                PUBLISHED.equals(item.get("outcome").s())));
+                .items().stream().findFirst().map(BuildReports::summary);
     }
 
     /** Every report's item, oldest first. */
@@ -85,6 +84,17 @@ public final class BuildReports {
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :report)")
                 .expressionAttributeValues(Map.of(":pk", s(BuildState.PARTITION), ":report", s(PREFIX))))
                 .items().stream().toList();
+    }
+
+    private static Summary summary(Map<String, AttributeValue> item) {
+        return new Summary(Instant.parse(item.get("startedAt").s()), Duration.ofMillis(number(item, "durationMillis")),
+                (int) number(item, "photos"), (int) number(item, "albums"), (int) number(item, "pagesWritten"),
+                (int) number(item, "pagesDeleted"), (int) number(item, "pagesUnchanged"), (int) number(item, "issueCount"),
+                Optional.ofNullable(item.get("error")).map(AttributeValue::s));
+    }
+
+    private static long number(Map<String, AttributeValue> item, String name) {
+        return Long.parseLong(item.get(name).n());
     }
 
     private static AttributeValue list(List<AttributeValue> values) {

@@ -1,0 +1,80 @@
+package family.gallery.admin;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import family.gallery.catalog.PhotoCatalog;
+import family.gallery.catalog.PhotoId;
+import family.gallery.ingest.MediaKey;
+import family.gallery.ingest.ObjectEvent;
+import family.gallery.ingest.S3EventMessages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+@Command(name = "reprocess", description = "Have the resize function process originals again, e.g. FAILED photos after a fix.")
+final class Reprocess extends PipelineCommand {
+
+    /** Marks the events this command sends, in their S3 record. */
+    static final String CONFIGURATION_ID = "gallery-admin-reprocess";
+    private static final int BATCH = 10;
+
+    @Parameters(arity = "0..1", paramLabel = "ALBUM_PREFIX", description = "Only the originals whose key starts with"
+            + " albums/ALBUM_PREFIX, e.g. \"2026 summer/\" for an album and its sub-albums (default: all).")
+    String albumPrefix = "";
+
+    @Override
+    public Integer call() {
+        String bucket = sourceBucket();
+        String queue = queueUrl(StackResources.RESIZE_QUEUE);
+        PhotoCatalog catalog = new PhotoCatalog(services().dynamoDb(), catalogTable());
+        List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+        List<BatchResultErrorEntry> refused = new ArrayList<>();
+        int sent = 0;
+        int skipped = 0;
+        for (S3Object object : services().s3().listObjectsV2Paginator(r -> r.bucket(bucket)
+                .prefix(MediaKey.ALBUMS_PREFIX + albumPrefix)).contents()) {
+            MediaKey key = MediaKey.of(object.key());
+            if (key.kind() != MediaKey.Kind.PHOTO) {
+                skipped++; // the resize function would only acknowledge it
+                continue;
+            }
+            // The resize function acts on an event only if its sequencer is newer than the catalog
+            // entry's. The stored one's successor is: the photo is processed again. Yet it is older
+            // than the S3 event of any later upload, so a reprocess that arrives after one is refused
+            // rather than rolling it back. The ETag makes the function skip an original replaced
+            // since this listing; the replacement's own event follows.
+            ObjectEvent event = new ObjectEvent(ObjectEvent.Type.CREATED, "ObjectCreated:Put", bucket, object.key(),
+                    object.size(), Optional.of(object.eTag().replace("\"", "")), Optional.empty(),
+                    catalog.sequencerAfter(PhotoId.of(key)), Instant.now());
+            batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(batch.size()))
+                    .messageBody(S3EventMessages.write(event, CONFIGURATION_ID)).build());
+            if (batch.size() == BATCH) {
+                sent += send(queue, batch, refused);
+            }
+        }
+        sent += send(queue, batch, refused);
+        out().printf("Sent %s to the resize queue; skipped %s.%n", count(sent, "photo"), count(skipped, "other file"));
+        if (!refused.isEmpty()) {
+            spec.commandLine().getErr().printf("The resize queue refused %d: %s%n", refused.size(), refused.get(0).message());
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Sends and empties the batch, adding what the queue refused; returns how many it took. */
+    private int send(String queue, List<SendMessageBatchRequestEntry> batch, List<BatchResultErrorEntry> refused) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<BatchResultErrorEntry> failed = services().sqs().sendMessageBatch(r -> r.queueUrl(queue).entries(batch)).failed();
+        refused.addAll(failed);
+        int sent = batch.size() - failed.size();
+        batch.clear();
+        return sent;
+    }
+}

@@ -1,0 +1,28 @@
+package family.gallery.admin;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import family.gallery.localaws.LocalAws;
+import family.gallery.localaws.Topology;
+
+/**
+ * The local stack as the commands see AWS: its clients, and its buckets, queues and tables by logical
+ * id under its stack name, where CloudFormation would list them.
+ */
+final class LocalStackServices {
+
+    private LocalStackServices() {
+    }
+
+    static AwsServices of(LocalAws stack) {
+        Topology topology = stack.topology();
+        Map<String, String> ids = new HashMap<>();
+        topology.buckets().forEach(bucket -> ids.put(bucket.logicalId(), bucket.name()));
+        topology.queues().forEach(queue -> ids.put(queue.logicalId(), queue.url()));
+        topology.tables().forEach(table -> ids.put(table.logicalId(), table.name()));
+        return new AwsServices(stack.dynamoDb(), stack.s3(), stack.sqs(),
+                name -> name.equals(topology.identity().stackName()) ? Optional.of(ids) : Optional.empty());
+    }
+}
