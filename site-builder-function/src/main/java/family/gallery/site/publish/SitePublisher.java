@@ -112,7 +112,9 @@ public final class SitePublisher implements AutoCloseable {
     private Map<String, String> listETags() {
         Map<String, String> eTags = new HashMap<>();
         for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
-            eTags.put(object.key(), object.eTag().replace("\"", ""));
+            // An object listed without an ETag (seen from an S3-compatible store, not from S3)
+            // matches no page, so the page is uploaded again.
+            eTags.put(object.key(), object.eTag() == null ? "" : object.eTag().replace("\"", ""));
         }
         return eTags;
     }
