@@ -63,6 +63,7 @@ public final class PhotoUpdater {
     }
 
     private Outcome created(PhotoId id, ObjectEvent event) {
+        long started = System.nanoTime();
         Optional<PhotoEntry> known = catalog.find(id);
         if (known.isPresent() && Sequencers.compare(known.get().sequencer(), event.sequencer()) >= 0) {
             return alreadyKnown(known.get(), event);
@@ -76,7 +77,8 @@ public final class PhotoUpdater {
         Recorded recorded = catalog.record(entry);
         if (recorded.applied()) {
             deleteUnnamed(recorded.previous(), entry.renditions());
-            LOG.infof("%s: %s %s", event.key(), entry.status(), entry.reason().orElse(""));
+            LOG.infof("%s: %s in %d ms %s", event.key(), entry.status(), (System.nanoTime() - started) / 1_000_000,
+                    entry.reason().orElse(""));
             return Outcome.CHANGED;
         }
         // A concurrent delivery got there first: keep only what the stored entry names.
