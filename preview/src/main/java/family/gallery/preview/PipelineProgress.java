@@ -2,6 +2,7 @@ package family.gallery.preview;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,16 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  *
  * @param photos   photos in the source bucket
  * @param ready    of those, photos with renditions
- * @param failed   of those, photos that can never be shown (the catalog says why)
+ * @param failures of those, the photos that can never be shown, each as "key: why"
  * @param siteBuilt when the newest site build ended, if one has
  * @param settled  nothing is left to do: every photo is processed, no queue holds a message and
  *                 the published site reflects the latest change
  */
-public record PipelineProgress(int photos, int ready, int failed, Optional<Instant> siteBuilt, boolean settled) {
+public record PipelineProgress(int photos, int ready, List<String> failures, Optional<Instant> siteBuilt, boolean settled) {
+
+    public PipelineProgress {
+        failures = List.copyOf(failures);
+    }
 
     private static final List<QueueAttributeName> PENDING = List.of(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
@@ -45,19 +50,21 @@ public record PipelineProgress(int photos, int ready, int failed, Optional<Insta
                 });
         String table = stack.tableName("CatalogTable");
         int ready = 0;
-        int failed = 0;
+        List<String> failures = new ArrayList<>();
         for (PhotoEntry entry : new PhotoCatalog(stack.dynamoDb(), table).photos()) {
             if (uploaded.contains(entry.id())) {
                 ready += entry.status() == PhotoStatus.READY ? 1 : 0;
-                failed += entry.status() == PhotoStatus.FAILED ? 1 : 0;
+                if (entry.status() == PhotoStatus.FAILED) {
+                    failures.add(entry.id().sourceKey() + ": " + entry.reason().orElse("no reason recorded"));
+                }
             }
         }
         Optional<Instant> built = new BuildReports(stack.dynamoDb(), table).latest()
                 .map(report -> report.startedAt().plus(report.duration()));
         BuildState.Snapshot state = new BuildState(stack.dynamoDb(), table).read();
-        boolean settled = ready + failed == uploaded.size() && built.isPresent() && !state.stale()
+        boolean settled = ready + failures.size() == uploaded.size() && built.isPresent() && !state.stale()
                 && queueEmpty(stack, "ResizeQueue") && queueEmpty(stack, "RebuildQueue");
-        return new PipelineProgress(uploaded.size(), ready, failed, built, settled);
+        return new PipelineProgress(uploaded.size(), ready, failures, built, settled);
     }
 
     private static boolean queueEmpty(LocalAws stack, String logicalId) {
@@ -69,8 +76,8 @@ public record PipelineProgress(int photos, int ready, int failed, Optional<Insta
     /** For instance "37/120 photos ready, 1 failed, site built 3 s ago". */
     public String describe(Instant now) {
         StringBuilder text = new StringBuilder().append(ready).append('/').append(photos).append(" photos ready");
-        if (failed > 0) {
-            text.append(", ").append(failed).append(" failed (gallery-admin status tells why)");
+        if (!failures.isEmpty()) {
+            text.append(", ").append(failures.size()).append(" failed");
         }
         text.append(siteBuilt.map(at -> ", site built " + Math.max(0, Duration.between(at, now).toSeconds()) + " s ago")
                 .orElse(", site not built yet"));

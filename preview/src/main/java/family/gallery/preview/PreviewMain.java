@@ -1,6 +1,7 @@
 package family.gallery.preview;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -69,6 +70,9 @@ public final class PreviewMain {
             }
             if (!now.equals(last)) {
                 System.out.println(now.describe(Instant.now()) + (now.settled() ? "; all done" : ""));
+                List<String> seen = last == null ? List.of() : last.failures();
+                now.failures().stream().filter(failure -> !seen.contains(failure))
+                        .forEach(failure -> System.out.println("  cannot show " + failure));
                 last = now;
             }
         }
