@@ -18,6 +18,7 @@ import family.gallery.catalog.TakenAt;
 import family.gallery.ingest.MediaKey;
 import family.gallery.ingest.ObjectEvent;
 import family.gallery.ingest.Sequencers;
+import family.gallery.ingest.logging.LogLine;
 import family.gallery.resize.image.PhotoMetadata;
 import family.gallery.resize.image.PhotoRenderer;
 import family.gallery.resize.image.RenderedPhoto;
@@ -77,8 +78,8 @@ public final class PhotoUpdater {
         Recorded recorded = catalog.record(entry);
         if (recorded.applied()) {
             deleteUnnamed(recorded.previous(), entry.renditions());
-            LOG.infof("%s: %s in %d ms %s", event.key(), entry.status(), (System.nanoTime() - started) / 1_000_000,
-                    entry.reason().orElse(""));
+            LOG.info(LogLine.of("photo").with("key", event.key()).with("status", entry.status())
+                    .with("durationMs", (System.nanoTime() - started) / 1_000_000).with("reason", entry.reason().orElse(null)));
             return Outcome.CHANGED;
         }
         // A concurrent delivery got there first: keep only what the stored entry names.

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
+import family.gallery.ingest.logging.LogLine;
 import family.gallery.site.model.CatalogPhoto;
 import family.gallery.site.model.Gallery;
 import family.gallery.site.model.GalleryAssembler;
@@ -63,9 +64,11 @@ public final class SiteBuild {
                     gallery.photoCount(), gallery.allAlbums().size(), published.written(), published.deleted(),
                     published.unchanged(), gallery.issues(), invalidation.orElse(null), null);
             reports.save(report);
-            LOG.infof("build %d published in %d ms: %d written, %d deleted, %d unchanged, %d issues", target,
-                    report.duration().toMillis(), report.written().size(), report.deleted().size(), report.unchanged(),
-                    report.issues().size());
+            LOG.info(LogLine.of("build").with("outcome", "published").with("changeSequence", target)
+                    .with("durationMs", report.duration().toMillis()).with("photos", report.photos())
+                    .with("albums", report.albums()).with("pagesWritten", report.written().size())
+                    .with("pagesDeleted", report.deleted().size()).with("pagesUnchanged", report.unchanged())
+                    .with("issues", report.issues().size()));
             return report;
         } catch (RuntimeException e) {
             reports.save(new BuildReport(started, Duration.between(started, clock.instant()), target,

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
+import family.gallery.ingest.logging.LogLine;
+
 /**
  * Decides when the site is built. Change notices bump the change sequence; the site is built only
  * once changes have been quiet for the quiet period and no photo waits for its renditions, under a
@@ -88,8 +90,9 @@ public final class Debouncer {
             after = state.complete(lease.get());
         } catch (RuntimeException e) {
             BuildState.Snapshot failed = state.fail(lease.get());
-            LOG.errorf(e, "build %d failed (%d in a row); the published site is unchanged", lease.get().target(),
-                    failed.failures());
+            LOG.error(LogLine.of("build").with("outcome", "failed").with("changeSequence", lease.get().target())
+                    .with("failuresInARow", failed.failures()).with("error", String.valueOf(e))
+                    .with("note", "the published site is unchanged"), e);
             if (failed.failures() < MAX_FAILURES) {
                 tickAt(clock.instant().plus(timing.quietPeriod().multipliedBy(1L << failed.failures())), clock.instant());
             }
