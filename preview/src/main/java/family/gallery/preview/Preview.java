@@ -12,6 +12,7 @@ import java.util.Map;
 import family.gallery.accounts.ViewerAccounts;
 import family.gallery.localaws.LocalAws;
 import family.gallery.localaws.LocalAwsConfig;
+import family.gallery.localaws.LocalAwsException;
 import family.gallery.localaws.edge.LocalEdge;
 import family.gallery.localaws.edge.LocalParameterStore;
 import family.gallery.locallambda.InvocationResult;
@@ -62,8 +63,12 @@ public final class Preview implements AutoCloseable {
         try {
             stack = LocalAws.start(config.withExtraFunctionEnvironment(parameters.functionEnvironment()));
             LocalAws running = stack;
-            edge = LocalEdge.start(stack, parameters, options.sitePort())
-                    .connect("LoginFunction", event -> payload(running.invoke("LoginFunction", event)));
+            try {
+                edge = LocalEdge.start(stack, parameters, options.sitePort())
+                        .connect("LoginFunction", event -> payload(running.invoke("LoginFunction", event)));
+            } catch (LocalAwsException e) {
+                throw new LocalAwsException(e.getMessage() + " (choose another with --port=N, or 0 for any free port)", e);
+            }
             PreviewViewer viewer = PreviewViewer.ensure(options.dataDirectory(),
                     new ViewerAccounts(stack.dynamoDb(), stack.tableName("AccountsTable"), java.time.Clock.systemUTC()));
             int resumed = InterruptedWork.resume(stack);

@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import family.gallery.localaws.LocalAwsException;
 import family.gallery.template.StackTemplate;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -72,7 +73,7 @@ public final class EdgeGateway implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 64);
         } catch (IOException e) {
-            throw new IllegalStateException("the edge gateway cannot listen on 127.0.0.1:" + config.port() + ": " + e.getMessage(), e);
+            throw new LocalAwsException("the site cannot listen on 127.0.0.1:" + config.port() + ": " + e.getMessage(), e);
         }
         ExecutorService workers = Executors.newFixedThreadPool(8, runnable -> {
             Thread thread = new Thread(runnable, "edge-gateway");

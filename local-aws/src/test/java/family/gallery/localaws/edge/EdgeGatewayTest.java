@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
@@ -35,6 +36,7 @@ import family.gallery.accounts.ViewerAccounts;
 import family.gallery.accounts.ViewerName;
 import family.gallery.localaws.LocalAws;
 import family.gallery.localaws.LocalAwsConfig;
+import family.gallery.localaws.LocalAwsException;
 import family.gallery.template.StackTemplate;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -237,6 +239,14 @@ class EdgeGatewayTest {
         cookies.put("CloudFront-Policy", Base64.getEncoder().encodeToString(longer.getBytes(StandardCharsets.UTF_8))
                 .replace('+', '-').replace('=', '_').replace('/', '~'));
         assertLoginPage(viewer().cookies(cookies).get("/"));
+    }
+
+    @Test
+    void aBusySitePortIsNamedInTheError() throws Exception {
+        int port = gateway.endpoint().getPort();
+        LocalAwsException busy = assertThrows(LocalAwsException.class, () -> EdgeGateway.start(new EdgeGateway.Config(
+                StackTemplate.load(StackTemplate.locate()), port, stack.s3(), stack::bucketName, new TrustedKeys(), CLOCK)));
+        assertTrue(busy.getMessage().startsWith("the site cannot listen on 127.0.0.1:" + port), busy.getMessage());
     }
 
     @Test
