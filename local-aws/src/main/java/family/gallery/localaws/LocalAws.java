@@ -353,17 +353,25 @@ public final class LocalAws implements AutoCloseable {
         return functionNames;
     }
 
+    /** Whether the function of that logical id runs (it does once built, when the stack runs functions). */
+    public boolean runs(String logicalId) {
+        return functions != null && functionNames.contains(functionName(logicalId));
+    }
+
+    private String functionName(String logicalId) {
+        return topology.resolver().resolveString(Map.of("Ref", logicalId), logicalId);
+    }
+
     /**
      * Invokes a running function as Lambda's Invoke API does.
      *
      * @throws LocalAwsException when the stack runs no function of that logical id
      */
     public InvocationResult invoke(String logicalId, String payloadJson) {
-        String name = topology.resolver().resolveString(Map.of("Ref", logicalId), logicalId);
-        if (functions == null || !functionNames.contains(name)) {
+        if (!runs(logicalId)) {
             throw new LocalAwsException(logicalId + " is not running (is it built? does the stack run functions?)");
         }
-        return functions.invoke(name, payloadJson);
+        return functions.invoke(functionName(logicalId), payloadJson);
     }
 
     /** The folder with one log file per running function, if functions run. */

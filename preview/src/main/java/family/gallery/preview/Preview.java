@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ import family.gallery.template.StackIdentity;
  * the data directory, so a restart finds the uploads, the site and the login as they were.
  */
 public final class Preview implements AutoCloseable {
+
+    /** The functions the gallery cannot work without (the signing key's is replaced by the local edge). */
+    private static final List<String> PIPELINE = List.of("ResizeFunction", "SiteBuilderFunction", "LoginFunction");
 
     private final LocalParameterStore parameters;
     private final LocalAws stack;
@@ -62,20 +66,32 @@ public final class Preview implements AutoCloseable {
         LocalEdge edge = null;
         try {
             stack = LocalAws.start(config.withExtraFunctionEnvironment(parameters.functionEnvironment()));
-            LocalAws running = stack;
-            try {
-                edge = LocalEdge.start(stack, parameters, options.sitePort())
-                        .connect("LoginFunction", event -> payload(running.invoke("LoginFunction", event)));
-            } catch (LocalAwsException e) {
-                throw new LocalAwsException(e.getMessage() + " (choose another with --port=N, or 0 for any free port)", e);
-            }
+            requireBuiltFunctions(stack);
+            edge = startEdge(stack, parameters, options.sitePort());
             PreviewViewer viewer = PreviewViewer.ensure(options.dataDirectory(),
-                    new ViewerAccounts(stack.dynamoDb(), stack.tableName("AccountsTable"), java.time.Clock.systemUTC()));
+                    new ViewerAccounts(stack.dynamoDb(), stack.tableName("AccountsTable"), Clock.systemUTC()));
             int resumed = InterruptedWork.resume(stack);
             return new Preview(parameters, stack, edge, viewer, resumed, upload(stack, options));
         } catch (RuntimeException e) {
             closeAll(edge, stack, parameters);
             throw e;
+        }
+    }
+
+    private static void requireBuiltFunctions(LocalAws stack) {
+        PIPELINE.stream().filter(function -> !stack.runs(function)).findFirst().ifPresent(function -> {
+            throw new LocalAwsException(function + " is not built: ./gallery preview builds what is missing"
+                    + " (or ./mvnw package -DskipTests)");
+        });
+    }
+
+    /** The site's address: the edge gateway, with the login function behind /login as CloudFront has it. */
+    private static LocalEdge startEdge(LocalAws stack, LocalParameterStore parameters, int port) {
+        try {
+            return LocalEdge.start(stack, parameters, port)
+                    .connect("LoginFunction", event -> payload(stack.invoke("LoginFunction", event)));
+        } catch (LocalAwsException e) {
+            throw new LocalAwsException(e.getMessage() + " (choose another with --port=N, or 0 for any free port)", e);
         }
     }
 
