@@ -51,6 +51,6 @@ final class InterruptedWork {
     }
 
     private static String unquoted(String eTag) {
-        return eTag.replace("\"", "");
+        return eTag == null ? "" : eTag.replace("\"", "");
     }
 }

@@ -22,12 +22,13 @@ import family.gallery.template.StackIdentity;
 /**
  * The whole gallery on this machine: the local AWS stack running the built functions, the edge
  * that serves the site behind its login, one viewer, and the albums to show. Everything lives in
- * the data directory, so a restart finds the uploads, the site and the login as they were.
+ * the data directory, so a restart finds the uploads, the site and the viewer's password as they were
+ * (browsers sign in again: the local signing key is new at each start).
  */
 public final class Preview implements AutoCloseable {
 
     /** The functions the gallery cannot work without (the signing key's is replaced by the local edge). */
-    private static final List<String> PIPELINE = List.of("ResizeFunction", "SiteBuilderFunction", "LoginFunction");
+    private static final List<String> REQUIRED_FUNCTIONS = List.of("ResizeFunction", "SiteBuilderFunction", "LoginFunction");
 
     private final LocalParameterStore parameters;
     private final LocalAws stack;
@@ -79,7 +80,7 @@ public final class Preview implements AutoCloseable {
     }
 
     private static void requireBuiltFunctions(LocalAws stack) {
-        PIPELINE.stream().filter(function -> !stack.runs(function)).findFirst().ifPresent(function -> {
+        REQUIRED_FUNCTIONS.stream().filter(function -> !stack.runs(function)).findFirst().ifPresent(function -> {
             throw new LocalAwsException(function + " is not built: ./gallery preview builds what is missing"
                     + " (or ./mvnw package -DskipTests)");
         });

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import family.gallery.localaws.LocalAwsException;
-
 /**
  * {@code gallery preview}: starts the gallery on this machine, prints how to open it and how to add
  * albums, then reports the pipeline's progress until Ctrl-C.
@@ -30,7 +28,7 @@ public final class PreviewMain {
         Preview preview;
         try {
             preview = Preview.start(options);
-        } catch (IllegalArgumentException | LocalAwsException e) {
+        } catch (RuntimeException e) {
             System.err.println("The preview did not start: " + e.getMessage());
             System.exit(1);
             return;

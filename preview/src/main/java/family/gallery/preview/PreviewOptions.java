@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param sitePort      the port of the gallery's URL (0: any free port)
  * @param s3Port        the port of the local S3, named in the printed {@code aws s3 sync} command
  * @param quietPeriodSeconds how long uploads must pause before the site is rebuilt
- * @param folders       folders to upload as albums; none uploads the sample albums into an empty gallery
+ * @param folders       folders to upload as albums; with none, an empty gallery gets the sample albums
  */
 public record PreviewOptions(Path dataDirectory, int sitePort, int s3Port, int quietPeriodSeconds, List<Path> folders) {
 
@@ -26,7 +26,7 @@ public record PreviewOptions(Path dataDirectory, int sitePort, int s3Port, int q
             usage: gallery preview [FOLDER...] [--port=8080] [--s3-port=9000] [--quiet-period=5] [--data-dir=PATH]
 
               FOLDER           upload this folder as an album (sub-folders become nested albums);
-                               without one, an empty gallery gets a sample album
+                               without one, an empty gallery gets the sample albums
               --port           port of the gallery's URL
               --s3-port        port of the local S3 that 'aws s3 sync --endpoint-url' talks to
               --quiet-period   seconds uploads must pause before the site is rebuilt (5 to 900)

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
@@ -38,9 +39,11 @@ public record PreviewViewer(String name, String password) {
             } else {
                 accounts.add(name, hash);
             }
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+            // Written aside and moved into place, so a crash never leaves an empty password behind.
+            Path written = Files.createTempFile(dataDirectory, PASSWORD_FILE, ".new",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(written, password + "\n", StandardCharsets.UTF_8);
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new PreviewViewer(NAME, password);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the viewer's password in " + file, e);

@@ -33,7 +33,7 @@ final class GalleryClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         List<String> issued = response.headers().allValues("set-cookie");
         if (!issued.isEmpty()) {
-            cookies = issued.stream().map(cookie -> cookie.substring(0, cookie.indexOf(';'))).collect(Collectors.joining("; "));
+            cookies = issued.stream().map(cookie -> cookie.split(";", 2)[0]).collect(Collectors.joining("; "));
         }
         return response;
     }

@@ -6,15 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One preview with the sample albums for every test class that asks for it, started on first use
- * and stopped when the test run ends: starting the functions is what takes the time.
+ * One preview with the sample albums for every test class of this JVM that asks for it, started on
+ * first use and stopped, its data deleted, when the JVM ends: starting the functions is what takes
+ * the time.
  */
 public final class RunningPreview implements ParameterResolver {
 
@@ -22,12 +25,7 @@ public final class RunningPreview implements ParameterResolver {
     static final int QUIET_PERIOD_SECONDS = 10;
     static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
 
-    private record Shared(Preview preview, Path dataDirectory) implements AutoCloseable {
-        @Override
-        public void close() {
-            preview.close();
-        }
-    }
+    private static Preview shared;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -36,19 +34,21 @@ public final class RunningPreview implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.create(RunningPreview.class))
-                .getOrComputeIfAbsent(Shared.class, type -> start(), Shared.class).preview();
+        return shared();
     }
 
-    private static Shared start() {
-        try {
-            Path data = Files.createTempDirectory("gallery-preview");
+    private static synchronized Preview shared() {
+        if (shared == null) {
+            Path data = createTemporaryDirectory();
             Preview preview = Preview.start(new PreviewOptions(data, 0, 0, QUIET_PERIOD_SECONDS, List.of()));
-            awaitSettled(preview);
-            return new Shared(preview, data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                preview.close();
+                deleteRecursively(data);
+            }, "preview-tests-shutdown"));
+            shared = preview;
         }
+        awaitSettled(shared);
+        return shared;
     }
 
     /** Waits until the pipeline has nothing left to do and returns where it stands. */
@@ -72,6 +72,24 @@ public final class RunningPreview implements ParameterResolver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path createTemporaryDirectory() {
+        try {
+            return Files.createTempDirectory("gallery-preview");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            System.err.println("could not delete " + directory + ": " + e);
         }
     }
 }
