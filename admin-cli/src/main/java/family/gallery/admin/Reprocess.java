@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import family.gallery.catalog.PhotoCatalog;
 import family.gallery.catalog.PhotoId;
+import family.gallery.ingest.ETags;
 import family.gallery.ingest.MediaKey;
 import family.gallery.ingest.ObjectEvent;
 import family.gallery.ingest.S3EventMessages;
@@ -49,7 +50,7 @@ final class Reprocess extends PipelineCommand {
             // rather than rolling it back. The ETag makes the function skip an original replaced
             // since this listing; the replacement's own event follows.
             ObjectEvent event = new ObjectEvent(ObjectEvent.Type.CREATED, "ObjectCreated:Put", bucket, object.key(),
-                    object.size(), Optional.of(object.eTag().replace("\"", "")), Optional.empty(),
+                    object.size(), Optional.of(ETags.unquoted(object.eTag())), Optional.empty(),
                     catalog.sequencerAfter(PhotoId.of(key)), Instant.now());
             batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(batch.size()))
                     .messageBody(S3EventMessages.write(event, CONFIGURATION_ID)).build());

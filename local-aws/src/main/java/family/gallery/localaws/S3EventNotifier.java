@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import family.gallery.ingest.ETags;
 import family.gallery.ingest.S3Keys;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -36,7 +37,7 @@ final class S3EventNotifier {
 
     /** @param eventName e.g. {@code ObjectCreated:Put} */
     void objectCreated(String bucket, String key, String eventName, long size, String eTag) {
-        notify(bucket, key, eventName, Optional.of(size), Optional.of(unquoted(eTag)));
+        notify(bucket, key, eventName, Optional.of(size), Optional.of(ETags.unquoted(eTag)));
     }
 
     /** A delete without a version id; in a versioned bucket it leaves a delete marker, as on S3. */
@@ -134,9 +135,6 @@ final class S3EventNotifier {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String unquoted(String eTag) {
-        return eTag == null ? "" : eTag.replace("\"", "");
-    }
 
     private static String requestId() {
         byte[] bytes = new byte[8];

@@ -7,6 +7,7 @@ import java.util.Optional;
 import family.gallery.catalog.PhotoCatalog;
 import family.gallery.catalog.PhotoEntry;
 import family.gallery.catalog.PhotoId;
+import family.gallery.ingest.ETags;
 import family.gallery.ingest.MediaKey;
 import family.gallery.ingest.Routing;
 import family.gallery.localaws.LocalAws;
@@ -36,7 +37,7 @@ final class InterruptedWork {
         for (S3Object object : stack.s3().listObjectsV2Paginator(list -> list.bucket(bucket).prefix(MediaKey.ALBUMS_PREFIX)).contents()) {
             MediaKey key = MediaKey.of(object.key());
             if (key.kind() != MediaKey.Kind.PHOTO
-                    || Optional.ofNullable(catalogued.get(PhotoId.of(key))).filter(unquoted(object.eTag())::equals).isPresent()) {
+                    || Optional.ofNullable(catalogued.get(PhotoId.of(key))).filter(ETags.unquoted(object.eTag())::equals).isPresent()) {
                 continue;
             }
             // As on AWS, copying an object onto itself must replace its metadata: the same again.
@@ -48,9 +49,5 @@ final class InterruptedWork {
         }
         stack.sqs().sendMessage(send -> send.queueUrl(stack.queueUrl("RebuildQueue")).messageBody(Routing.CATALOG_CHANGED));
         return announced;
-    }
-
-    private static String unquoted(String eTag) {
-        return eTag == null ? "" : eTag.replace("\"", "");
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import family.gallery.catalog.PhotoCatalog;
 import family.gallery.catalog.PhotoEntry;
 import family.gallery.catalog.PhotoId;
+import family.gallery.ingest.ETags;
 import family.gallery.ingest.MediaKey;
 import family.gallery.ingest.ObjectEvent;
 import family.gallery.ingest.Routing;
@@ -56,7 +57,7 @@ class InterruptedWorkTest {
     }
 
     private static String eTag(LocalAws stack, String key) {
-        return stack.s3().headObject(head -> head.bucket(stack.bucketName("SourceBucket")).key(key)).eTag().replace("\"", "");
+        return ETags.unquoted(stack.s3().headObject(head -> head.bucket(stack.bucketName("SourceBucket")).key(key)).eTag());
     }
 
     private static List<Message> drain(LocalAws stack, String queue) {

@@ -7,6 +7,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
+import family.gallery.ingest.ETags;
+
 /** Reads originals from the source bucket. */
 public final class SourcePhotos {
 
@@ -22,7 +24,7 @@ public final class SourcePhotos {
     public Optional<Original> fetch(String key) {
         try {
             ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key));
-            return Optional.of(new Original(object.asByteArrayUnsafe(), unquoted(object.response().eTag()),
+            return Optional.of(new Original(object.asByteArrayUnsafe(), ETags.unquoted(object.response().eTag()),
                     object.response().lastModified()));
         } catch (NoSuchKeyException deleted) {
             return Optional.empty();
@@ -37,9 +39,5 @@ public final class SourcePhotos {
         } catch (NoSuchKeyException deleted) {
             return false;
         }
-    }
-
-    static String unquoted(String eTag) {
-        return eTag == null ? "" : eTag.replace("\"", "");
     }
 }

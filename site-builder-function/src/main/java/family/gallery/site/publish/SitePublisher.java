@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import family.gallery.ingest.ETags;
 import family.gallery.site.render.SiteFile;
 import family.gallery.site.render.SitePaths;
 
@@ -112,9 +113,8 @@ public final class SitePublisher implements AutoCloseable {
     private Map<String, String> listETags() {
         Map<String, String> eTags = new HashMap<>();
         for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
-            // An object listed without an ETag (seen from an S3-compatible store, not from S3)
-            // matches no page, so the page is uploaded again.
-            eTags.put(object.key(), object.eTag() == null ? "" : object.eTag().replace("\"", ""));
+            // An object listed without an ETag matches no page, so the page is uploaded again.
+            eTags.put(object.key(), ETags.unquoted(object.eTag()));
         }
         return eTags;
     }
