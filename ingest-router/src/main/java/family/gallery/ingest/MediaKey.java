@@ -18,7 +18,7 @@ public record MediaKey(String key, Kind kind, String album, String fileName) {
     public static final String ALBUM_METADATA_FILE = "album.yml";
 
     private static final Set<String> PHOTO_EXTENSIONS =
-            Set.of("jpg", "jpeg", "png", "webp", "gif", "heic", "heif", "tif", "tiff");
+            Set.of("jpg", "jpeg", "png", "webp", "gif", "heic", "heif", "hif", "tif", "tiff");
     private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mov", "m4v");
     /** Files that operating systems and NAS boxes leave behind; compared ignoring case. */
     private static final Set<String> JUNK_NAMES = Set.of("thumbs.db", "desktop.ini", "@eadir", "__macosx");

@@ -17,6 +17,8 @@ class MediaKeyTest {
             albums/a/b.GIF                         | PHOTO          | a
             albums/a/b.heic                        | PHOTO          | a
             albums/a/b.HEIF                        | PHOTO          | a
+            albums/a/b.HIF                         | PHOTO          | a
+            albums/a/IMG_1234.HEIC                 | PHOTO          | a
             albums/a/b.tif                         | PHOTO          | a
             albums/a/b.tiff                        | PHOTO          | a
             albums/trips/2025/rome/forum.jpg       | PHOTO          | trips/2025/rome

@@ -19,14 +19,20 @@ import javax.imageio.stream.ImageInputStream;
 
 import org.jboss.logging.Logger;
 
+import family.gallery.heif.HeifDecoder;
+import family.gallery.heif.HeifException;
+import family.gallery.heif.HeifImage;
+
 /**
  * An original decoded once, in sRGB, at the smallest resolution the largest rendition needs.
  *
  * @param image        opaque sRGB pixels as stored (before EXIF orientation), possibly subsampled
  * @param storedWidth  the original's full width in pixels, as stored
  * @param storedHeight the original's full height in pixels, as stored
+ * @param upright      the format's own transforms are applied already (HEIF's rotation and
+ *                     mirroring, which take precedence over the EXIF orientation it also carries)
  */
-public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHeight) {
+public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHeight, boolean upright) {
 
     private static final Logger LOG = Logger.getLogger(DecodedOriginal.class);
 
@@ -47,6 +53,9 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
         if (original.length == 0) {
             throw new UnrenderablePhotoException("The file is empty (0 bytes).");
         }
+        if (HeifDecoder.isHeif(original)) {
+            return decodeHeif(original, maxPixels, pixelBudget, neededLongEdge);
+        }
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(original))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
@@ -65,19 +74,37 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
         }
     }
 
-    private static DecodedOriginal read(ImageReader reader, long maxPixels, long pixelBudget, int neededLongEdge)
-            throws IOException, UnrenderablePhotoException {
-        int width = reader.getWidth(0);
-        int height = reader.getHeight(0);
-        long pixels = (long) width * height;
-        if (width <= 0 || height <= 0) {
-            throw new UnrenderablePhotoException("The image header gives no size (" + width + " x " + height + ").");
+    /** HEIC/HEIF, recognised by its content: a JPEG named {@code .heic} goes through ImageIO above. */
+    private static DecodedOriginal decodeHeif(byte[] original, long maxPixels, long pixelBudget, int neededLongEdge)
+            throws UnrenderablePhotoException {
+        try {
+            HeifImage heif = HeifDecoder.shared().read(original);
+            refuseAboveLimit(heif.width(), heif.height(), maxPixels);
+            BufferedImage decoded = HeifDecoder.shared().decode(heif,
+                    subsampling(heif.width(), heif.height(), pixelBudget, neededLongEdge));
+            return new DecodedOriginal(toOpaqueSrgb(decoded), heif.width(), heif.height(), true);
+        } catch (HeifException e) {
+            throw new UnrenderablePhotoException(e.getMessage(), e);
         }
+    }
+
+    private static void refuseAboveLimit(int width, int height, long maxPixels) throws UnrenderablePhotoException {
+        long pixels = (long) width * height;
         if (pixels > maxPixels) {
             throw new UnrenderablePhotoException(String.format(Locale.ROOT,
                     "The image is %d x %d pixels (%.1f megapixels), more than the limit of %.1f megapixels.",
                     width, height, pixels / 1e6, maxPixels / 1e6));
         }
+    }
+
+    private static DecodedOriginal read(ImageReader reader, long maxPixels, long pixelBudget, int neededLongEdge)
+            throws IOException, UnrenderablePhotoException {
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if (width <= 0 || height <= 0) {
+            throw new UnrenderablePhotoException("The image header gives no size (" + width + " x " + height + ").");
+        }
+        refuseAboveLimit(width, height, maxPixels);
         ImageReadParam param = reader.getDefaultReadParam();
         int step = subsampling(width, height, pixelBudget, neededLongEdge);
         param.setSourceSubsampling(step, step, 0, 0);
@@ -93,7 +120,7 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
         if (!damage.isEmpty()) {
             throw new UnrenderablePhotoException("The image is damaged or truncated: " + String.join("; ", damage) + ".");
         }
-        return new DecodedOriginal(toOpaqueSrgb(decoded), width, height);
+        return new DecodedOriginal(toOpaqueSrgb(decoded), width, height, false);
     }
 
     /**

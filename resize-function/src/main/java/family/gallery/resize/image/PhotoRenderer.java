@@ -41,7 +41,7 @@ public final class PhotoRenderer {
         PhotoMetadata metadata = ExifReader.read(original);
         DecodedOriginal decoded = DecodedOriginal.decode(original, settings.maxPixels(), settings.pixelBudget(),
                 RenditionSizes.FULL_SCREEN);
-        Orientation orientation = metadata.orientation();
+        Orientation orientation = decoded.upright() ? Orientation.NORMAL : metadata.orientation();
         int width = orientation.swapsAxes() ? decoded.storedHeight() : decoded.storedWidth();
         int height = orientation.swapsAxes() ? decoded.storedWidth() : decoded.storedHeight();
 

@@ -126,12 +126,17 @@ public final class TestImages {
         String[] command = new String[arguments.length + 1];
         command[0] = "/usr/bin/convert";
         System.arraycopy(arguments, 0, command, 1, arguments.length);
+        return run(workDir, command);
+    }
+
+    /** Runs a Debian tool in {@code workDir}; the last argument names the file it writes, which is returned. */
+    public static byte[] run(Path workDir, String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("convert failed: " + output);
+            throw new IllegalStateException(command[0] + " failed: " + output);
         }
-        return Files.readAllBytes(workDir.resolve(arguments[arguments.length - 1]));
+        return Files.readAllBytes(workDir.resolve(command[command.length - 1]));
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
