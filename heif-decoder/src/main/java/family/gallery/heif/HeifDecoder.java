@@ -37,6 +37,9 @@ import family.gallery.heif.hevc.HevcPicture;
  */
 public final class HeifDecoder {
 
+    /** A backstop for callers that do not check the size first: 2 GB of pixels would not fit anyway. */
+    private static final long MAX_DECODED_PIXELS = 256L << 20;
+
     private static final HeifDecoder SHARED = new HeifDecoder(Runtime.getRuntime().availableProcessors());
 
     private final int threads;
@@ -149,7 +152,11 @@ public final class HeifDecoder {
     private Pixels assemble(StoredImage stored, int factor, Nclx nclx, boolean alpha) throws HeifException {
         int width = (stored.width() + factor - 1) / factor;
         int height = (stored.height() + factor - 1) / factor;
-        int[] target = new int[Math.multiplyExact(width, height)];
+        if ((long) width * height > MAX_DECODED_PIXELS) {
+            throw new HeifException("The HEIF image is " + stored.width() + " x " + stored.height()
+                    + " pixels, too large to decode.");
+        }
+        int[] target = new int[width * height];
         List<CodedPicture> pictures = stored.pictures();
         List<Future<?>> tasks = new ArrayList<>(pictures.size());
         for (int i = 0; i < pictures.size(); i++) {
@@ -161,8 +168,12 @@ public final class HeifDecoder {
                 HevcPicture decoded = decodePicture(picture, name);
                 int atX = column * stored.tileWidth() / factor;
                 int atY = row * stored.tileHeight() / factor;
-                int tileWidth = Math.min(decoded.width(), stored.width() - column * stored.tileWidth());
-                int tileHeight = Math.min(decoded.height(), stored.height() - row * stored.tileHeight());
+                int tileWidth = Math.min(stored.tileWidth(), stored.width() - column * stored.tileWidth());
+                int tileHeight = Math.min(stored.tileHeight(), stored.height() - row * stored.tileHeight());
+                if (decoded.width() < tileWidth || decoded.height() < tileHeight) {
+                    throw new HeifException("The HEIF " + name + " decodes to " + decoded.width() + " x "
+                            + decoded.height() + " pixels, less than the " + tileWidth + " x " + tileHeight + " it must cover.");
+                }
                 if (alpha) {
                     YCbCrToRgb.mergeAlpha(decoded, tileWidth, tileHeight, factor, target, width, height, atX, atY);
                 } else {

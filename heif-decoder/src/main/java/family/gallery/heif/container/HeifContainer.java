@@ -241,7 +241,7 @@ public final class HeifContainer {
                 for (int i = 0; i < count; i++) {
                     to.add(version == 0 ? ref.u16() : ref.u32AsInt());
                 }
-                references.put(box.type() + "/" + from, to);
+                references.computeIfAbsent(box.type() + "/" + from, k -> new ArrayList<>()).addAll(to);
                 for (int target : to) {
                     referencePairs.add(new int[] {from, target});
                     referenceTypes.add(box.type());
@@ -277,16 +277,25 @@ public final class HeifContainer {
                             height = swap;
                         }
                     }
-                    case "imir" -> transforms.add(new Mirror((in.u8() & 1) == 0));
-                    case "colr" -> {
-                        String type = in.fourCc();
-                        if (type.equals("nclx")) {
-                            nclx = new Nclx(in.u16(), in.u16(), in.u16(), (in.u8() & 0x80) != 0);
-                        } else if (type.equals("prof") || type.equals("rICC")) {
-                            icc = in.rest();
-                        }
-                    }
+                    // ISO/IEC 23008-12:2022: axis 0 exchanges top and bottom, 1 left and right (as libheif reads it).
+                    case "imir" -> transforms.add(new Mirror((in.u8() & 1) == 1));
                     default -> {
+                    }
+                }
+            }
+            // A grid without a colour description of its own takes its tiles' (some writers put it there).
+            List<Box> described = propertiesOf(primaryId);
+            if (image.isGrid() && described.stream().noneMatch(p -> p.type().equals("colr"))) {
+                described = propertiesOf(image.pictures().get(0).itemId());
+            }
+            for (Box property : described) {
+                if (property.type().equals("colr")) {
+                    BoxReader in = ipco.inside(property);
+                    String type = in.fourCc();
+                    if (type.equals("nclx")) {
+                        nclx = new Nclx(in.u16(), in.u16(), in.u16(), (in.u8() & 0x80) != 0);
+                    } else if (type.equals("prof") || type.equals("rICC")) {
+                        icc = in.rest();
                     }
                 }
             }
