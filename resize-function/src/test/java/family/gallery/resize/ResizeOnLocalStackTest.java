@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -30,6 +33,7 @@ import family.gallery.ingest.Routing;
 import family.gallery.ingest.S3EventMessages;
 import family.gallery.localaws.LocalAws;
 import family.gallery.localaws.LocalAwsConfig;
+import family.gallery.resize.image.HeicRenderingTest;
 import family.gallery.resize.image.PhotoRenderer;
 import family.gallery.resize.image.TestImages;
 import family.gallery.resize.storage.RebuildNotices;
@@ -182,6 +186,35 @@ class ResizeOnLocalStackTest {
             }
         }
         assertEquals(1, catalogChangedNotices(), "one notice for the whole batch");
+    }
+
+    @Test
+    void phonePhotosRenderAndTheMotionOfALivePhotoIsNotListed(@TempDir Path dir) throws Exception {
+        byte[] heic = HeicRenderingTest.phoneHeic(dir, 1200, 900);
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        messages.add(upload("albums/phone/IMG_1234.HEIC", heic));
+        messages.add(upload("albums/phone/IMG_1234.MOV", TestImages.run(dir, "/usr/bin/ffmpeg", "-loglevel", "error",
+                "-f", "lavfi", "-i", "testsrc=size=160x120:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                "IMG_1234.MOV")));
+        messages.add(upload("albums/phone/sent as heic.heic", TestImages.fixture("Landscape_0.jpg")));
+        messages.add(upload("albums/phone/empty.heic", new byte[0]));
+        messages.add(upload("albums/phone/cut.HIF", Arrays.copyOf(heic, heic.length / 2)));
+
+        assertNoFailures(batch.process(event(messages.toArray(SQSEvent.SQSMessage[]::new))));
+
+        Map<String, PhotoEntry> album = new java.util.HashMap<>();
+        catalog.album("phone").forEach(entry -> album.put(entry.id().fileName(), entry));
+        assertEquals(java.util.Set.of("IMG_1234.HEIC", "sent as heic.heic", "empty.heic", "cut.HIF"), album.keySet(),
+                "one photo for the Live Photo pair: its motion part is not listed");
+        PhotoEntry photo = album.get("IMG_1234.HEIC");
+        assertEquals(PhotoStatus.READY, photo.status());
+        assertEquals(List.of(1200, 900), List.of(photo.width(), photo.height()));
+        assertEquals("2026-07-14T09:30+02:00", photo.takenAt().orElseThrow().iso());
+        assertEquals(Optional.of("Apple iPhone 15 Pro"), photo.camera());
+        assertEquals(PhotoStatus.READY, album.get("sent as heic.heic").status(), "read by its content, not its name");
+        assertTrue(album.get("empty.heic").reason().orElseThrow().contains("empty"));
+        assertTrue(album.get("cut.HIF").reason().orElseThrow().contains("damaged or truncated"),
+                album.get("cut.HIF").reason().orElseThrow());
     }
 
     @Test
