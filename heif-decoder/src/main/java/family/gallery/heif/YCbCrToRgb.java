@@ -42,6 +42,12 @@ final class YCbCrToRgb {
      */
     void convert(HevcPicture picture, int width, int height, int reduction, int[] target, int targetWidth,
             int targetHeight, int atX, int atY) {
+        if (reduction == 1 && picture.lumaBits() == 8 && picture.chromaBits() == 8
+                && picture.chromaFormat() != HevcPicture.MONOCHROME) {
+            convertEightBit(picture, Math.min(width, targetWidth - atX), Math.min(height, targetHeight - atY), target,
+                    targetWidth, atX, atY);
+            return;
+        }
         Normaliser luma = new Normaliser(picture.lumaBits(), fullRange, false);
         boolean monochrome = picture.chromaFormat() == HevcPicture.MONOCHROME;
         Normaliser chroma = monochrome ? null : new Normaliser(picture.chromaBits(), fullRange, true);
@@ -83,6 +89,49 @@ final class YCbCrToRgb {
                         | eightBit(sums[3 * ox + 2] / count);
             }
         }
+    }
+
+    /** The common case (8-bit colour at full size) in fixed point through tables: several times faster. */
+    private void convertEightBit(HevcPicture picture, int width, int height, int[] target, int targetWidth, int atX,
+            int atY) {
+        int[] yTable = new int[256];
+        int[] crR = new int[256];
+        int[] cbG = new int[256];
+        int[] crG = new int[256];
+        int[] cbB = new int[256];
+        Normaliser luma = new Normaliser(8, fullRange, false);
+        Normaliser chroma = new Normaliser(8, fullRange, true);
+        for (int v = 0; v < 256; v++) {
+            double c = chroma.apply(v);
+            yTable[v] = (int) Math.round(luma.apply(v) * 255 * 65536) + 32768; // rounding folded in
+            crR[v] = (int) Math.round(crToR * c * 255 * 65536);
+            cbG[v] = (int) Math.round(cbToG * c * 255 * 65536);
+            crG[v] = (int) Math.round(crToG * c * 255 * 65536);
+            cbB[v] = (int) Math.round(cbToB * c * 255 * 65536);
+        }
+        byte[] ys = picture.luma().data();
+        byte[] cbs = picture.cb().data();
+        byte[] crs = picture.cr().data();
+        int yStride = picture.luma().stride();
+        int cStride = picture.cb().stride();
+        int shiftX = picture.chromaShiftX();
+        int shiftY = picture.chromaShiftY();
+        for (int y = 0; y < height; y++) {
+            int yRow = y * yStride;
+            int cRow = (y >> shiftY) * cStride;
+            int out = (atY + y) * targetWidth + atX;
+            for (int x = 0; x < width; x++) {
+                int l = yTable[ys[yRow + x] & 0xff];
+                int cb = cbs[cRow + (x >> shiftX)] & 0xff;
+                int cr = crs[cRow + (x >> shiftX)] & 0xff;
+                target[out + x] = clamp((l + crR[cr]) >> 16) << 16 | clamp((l + cbG[cb] + crG[cr]) >> 16) << 8
+                        | clamp((l + cbB[cb]) >> 16);
+            }
+        }
+    }
+
+    private static int clamp(int value) {
+        return value < 0 ? 0 : Math.min(value, 255);
     }
 
     /**

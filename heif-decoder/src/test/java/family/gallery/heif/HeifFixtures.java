@@ -90,6 +90,53 @@ public final class HeifFixtures {
         }
     }
 
+    /**
+     * An iPhone-like HEIC of the image: {@code tile} x {@code tile} HEVC tiles in a grid cropped to
+     * the image's size, BT.601 full range as phones code it. All tiles are encoded in one ffmpeg run.
+     */
+    public static byte[] tiledHeic(BufferedImage image, int tile, Path workDir) {
+        Path dir = workDir.toAbsolutePath();
+        try {
+            int columns = (image.getWidth() + tile - 1) / tile;
+            int rows = (image.getHeight() + tile - 1) / tile;
+            BufferedImage padded = new BufferedImage(columns * tile, rows * tile, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = padded.createGraphics();
+            g.drawImage(image, 0, 0, null);
+            g.dispose();
+            Path tiles = Files.createDirectories(dir.resolve("tiles-" + image.getWidth() + "x" + image.getHeight()));
+            for (int i = 0; i < rows * columns; i++) {
+                ImageIO.write(padded.getSubimage(i % columns * tile, i / columns * tile, tile, tile), "png",
+                        tiles.resolve(String.format("tile%04d.png", i)).toFile());
+            }
+            Path out = dir.resolve("tiles.hevc");
+            run(List.of("/usr/bin/ffmpeg", "-loglevel", "error", "-y", "-i", tiles.resolve("tile%04d.png").toString(),
+                    "-vf", "scale=out_color_matrix=bt601:out_range=full", "-pix_fmt", "yuv420p", "-c:v", "libx265",
+                    "-x265-params", "keyint=1:log-level=error:crf=10", "-f", "hevc", out.toString()), dir);
+            List<byte[]> nals = splitAnnexB(Files.readAllBytes(out));
+            List<byte[]> parameterSets = new ArrayList<>();
+            List<List<byte[]>> pictures = new ArrayList<>();
+            for (byte[] nal : nals) {
+                int type = (nal[0] >> 1) & 0x3f;
+                if (type >= 32 && type <= 34 && parameterSets.size() < 3) {
+                    parameterSets.add(nal);
+                } else if (type < 32) {
+                    List<byte[]> picture = new ArrayList<>(parameterSets);
+                    picture.add(nal);
+                    pictures.add(picture);
+                }
+            }
+            Writer writer = new Writer();
+            List<Integer> ids = new ArrayList<>();
+            for (List<byte[]> picture : pictures) {
+                ids.add(writer.picture(picture, tile, tile, true, Writer.nclx(1, 13, 6, true)));
+            }
+            writer.primary(writer.grid(rows, columns, image.getWidth(), image.getHeight(), ids));
+            return writer.write();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static List<byte[]> splitAnnexB(byte[] stream) {
         List<Integer> starts = new ArrayList<>();
         for (int i = 0; i + 3 <= stream.length; i++) {
@@ -292,7 +339,7 @@ public final class HeifFixtures {
             writeShort(iloc, items.size());
             ByteArrayOutputStream ipco = new ByteArrayOutputStream();
             ByteArrayOutputStream ipma = new ByteArrayOutputStream();
-            writeInt(ipma, 0);
+            writeInt(ipma, 1); // 16-bit property indices: a 48 MP grid has hundreds of properties
             writeInt(ipma, items.size());
             int offset = mdatPayloadOffset;
             int propertyIndex = 1;
@@ -314,7 +361,7 @@ public final class HeifFixtures {
                 ipma.write(item.properties().size());
                 for (byte[] property : item.properties()) {
                     ipco.writeBytes(property);
-                    ipma.write(propertyIndex++);
+                    writeShort(ipma, propertyIndex++);
                 }
             }
             // One box per reference type and source item, its targets in order (a grid's tiles row by row).

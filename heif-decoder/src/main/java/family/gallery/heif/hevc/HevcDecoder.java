@@ -1,5 +1,6 @@
 package family.gallery.heif.hevc;
 
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -40,6 +41,7 @@ public final class HevcDecoder implements AutoCloseable {
         instance = Instance.builder(module)
                 .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
                 .withMachineFactory(HevcDecoderModule::create)
+                .withMemoryFactory(ByteArrayMemory::new)
                 .withMemoryLimits(new MemoryLimits(initialPages, MAX_MEMORY_BYTES / PAGE))
                 .build();
         memory = instance.memory();

@@ -15,9 +15,13 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
 import javax.imageio.stream.ImageInputStream;
 
 import org.jboss.logging.Logger;
+
+import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
+import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 
 import family.gallery.heif.HeifDecoder;
 import family.gallery.heif.HeifException;
@@ -41,6 +45,11 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
 
     static {
         ImageIO.setUseCache(false); // decode from memory, not through temporary files
+        // Registered by hand, not found through META-INF/services: a native image sees no service
+        // files unless told, and this way the JVM and the native image read the same formats.
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        registry.registerServiceProvider(new JPEGImageReaderSpi());
+        registry.registerServiceProvider(new WebPImageReaderSpi());
     }
 
     /**
