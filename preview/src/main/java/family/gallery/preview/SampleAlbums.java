@@ -21,7 +21,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The sample albums the preview loads when it is given no folder of its own: painted landscapes of
- * varied sizes and orientations, a nested album, and an album.yml with a title and captions.
+ * varied sizes and orientations, a nested album, an album.yml with a title and captions, and, where
+ * Debian's heif-enc and ffmpeg are installed, a phone's Live Photo (a HEIC and its MOV).
  */
 public final class SampleAlbums {
 
@@ -60,7 +61,8 @@ public final class SampleAlbums {
     /** Writes the albums under {@code dir} (as {@code dir/<album>/...}) and returns how many photos it wrote. */
     public static int write(Path dir) {
         Path sea = dir.resolve(SEA_ALBUM);
-        int photos = paint(sea, SEA) + paint(sea.resolve("Day trip"), DAY_TRIP) + paint(dir.resolve(GARDEN_ALBUM), GARDEN);
+        int photos = paint(sea, SEA) + paint(sea.resolve("Day trip"), DAY_TRIP) + paint(dir.resolve(GARDEN_ALBUM), GARDEN)
+                + livePhoto(sea.resolve("Day trip"), "IMG_2041", new Picture("IMG_2041.HEIC", 3024, 4032, 0.57f));
         writeText(sea.resolve("album.yml"), """
                 title: Summer by the sea
                 date: 2026-07-14
@@ -94,6 +96,49 @@ public final class SampleAlbums {
             write(album.resolve(picture.fileName()), landscape(picture, random));
         }
         return pictures.size();
+    }
+
+    /**
+     * A Live Photo as an iPhone exports it: {@code NAME.HEIC} and the motion part {@code NAME.MOV}.
+     * Made with heif-enc and ffmpeg when they are installed (the tests need them; a preview without
+     * them simply has no phone photo). Returns the number of photos written: 1 or 0.
+     */
+    private static int livePhoto(Path album, String name, Picture picture) {
+        Path heifEnc = Path.of("/usr/bin/heif-enc");
+        Path ffmpeg = Path.of("/usr/bin/ffmpeg");
+        if (!Files.isExecutable(heifEnc) || !Files.isExecutable(ffmpeg)) {
+            return 0;
+        }
+        Path still = album.resolve(name + ".png");
+        write(still, landscape(picture, new Random(name.hashCode())), "png");
+        try {
+            run(album, heifEnc.toString(), "-q", "80", still.getFileName().toString(), "-o", name + ".HEIC");
+            run(album, ffmpeg.toString(), "-loglevel", "error", "-y", "-loop", "1", "-i", still.getFileName().toString(),
+                    "-t", "2", "-vf", "scale=720:-2,zoompan=z='1+0.002*on':d=1:s=720x960", "-c:v", "libx264",
+                    "-pix_fmt", "yuv420p", name + ".MOV");
+            return 1;
+        } finally {
+            try {
+                Files.deleteIfExists(still);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void run(Path dir, String... command) {
+        try {
+            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(command[0] + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command[0], e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static BufferedImage landscape(Picture picture, Random random) {
@@ -134,10 +179,14 @@ public final class SampleAlbums {
     }
 
     private static void write(Path file, BufferedImage image) {
+        write(file, image, "jpg");
+    }
+
+    private static void write(Path file, BufferedImage image, String format) {
         try {
             Files.createDirectories(file.getParent());
-            if (!ImageIO.write(image, "jpg", file.toFile())) {
-                throw new IOException("no JPEG writer");
+            if (!ImageIO.write(image, format, file.toFile())) {
+                throw new IOException("no " + format + " writer");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write sample photo " + file, e);

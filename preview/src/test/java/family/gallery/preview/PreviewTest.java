@@ -63,4 +63,15 @@ class PreviewTest {
         assertEquals(200, photo.statusCode(), rendition.group(1));
         assertEquals("image/jpeg", photo.headers().firstValue("content-type").orElse(""));
     }
+
+    @Test
+    void thePhonesLivePhotoShowsAsOnePhoto(Preview preview) {
+        RunningPreview.awaitSettled(preview);
+        GalleryClient client = new GalleryClient(preview.siteUrl());
+        client.signIn(preview.viewer().name(), preview.viewer().password());
+        String dayTrip = client.get("/albums/Summer%20by%20the%20sea/Day%20trip/index.html").body();
+        assertEquals(4, Pattern.compile("class=\"tile ").matcher(dayTrip).results().count(),
+                "three JPEGs and the HEIC; the Live Photo's MOV is not listed: " + dayTrip);
+        assertTrue(dayTrip.contains("data-camera") && dayTrip.contains("IMG_2041"), dayTrip);
+    }
 }
