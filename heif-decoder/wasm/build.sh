@@ -2,7 +2,7 @@
 # Builds hevc-decoder.wasm: libde265 (HEVC decoding, LGPL-3.0-or-later) from Debian bookworm's
 # source package, with the security fixes Debian applies, plus hevc_decoder.cc, for wasm32-wasi.
 # Usage: heif-decoder/wasm/build.sh [OUTPUT_DIR]   (default heif-decoder/target/wasm)
-# Needs the Debian packages listed in .ci/apt-packages under "WebAssembly build"; does not touch
+# Needs the Debian packages that .ci/apt-packages lists for it; does not touch
 # the machine's apt configuration (the source package is fetched with a private sources list).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
