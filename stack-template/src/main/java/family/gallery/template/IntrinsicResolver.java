@@ -29,7 +29,8 @@ public final class IntrinsicResolver {
     private final StackIdentity identity;
     private final Map<String, String> parameterOverrides;
     private final ResourceReferences resources;
-    private final Deque<String> inProgress = new ArrayDeque<>();
+    /** Per thread: the local stack's edge resolves names from several request threads at once. */
+    private final ThreadLocal<Deque<String>> inProgressByThread = ThreadLocal.withInitial(ArrayDeque::new);
 
     public IntrinsicResolver(StackTemplate template, StackIdentity identity, Map<String, String> parameterOverrides,
             ResourceReferences resources) {
@@ -182,6 +183,7 @@ public final class IntrinsicResolver {
 
     /** Guards against templates whose names refer to each other in a circle. */
     private String guarded(String what, Supplier<String> lookup) {
+        Deque<String> inProgress = inProgressByThread.get();
         if (inProgress.contains(what)) {
             throw new TemplateException("circular reference: " + String.join(" -> ", inProgress) + " -> " + what);
         }

@@ -104,6 +104,25 @@ class IntrinsicResolverTest {
     }
 
     @Test
+    void resolvesFromManyThreadsAtOnce() throws Exception {
+        // The local stack's edge resolves function names from several request threads.
+        IntrinsicResolver resolver = resolver(Map.of());
+        String expected = resolver.resolveString(Map.of("Ref", "Bucket"), "Bucket");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                results.add(threads.submit(() -> resolver.resolveString(Map.of("Ref", "Bucket"), "Bucket")));
+            }
+            for (java.util.concurrent.Future<String> result : results) {
+                assertEquals(expected, result.get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void evaluatesConditions() {
         assertTrue(!resolver(Map.of()).condition("HasEmail"));
         assertTrue(resolver(Map.of("Email", "a@example.org")).condition("QuietAndEmail"));
