@@ -64,6 +64,18 @@ class HeifDecoderTest {
     }
 
     @Test
+    void fullResolutionChromaDecodesToTheSameColours() throws Exception {
+        Writer writer = new Writer();
+        writer.picture(HeifFixtures.hevc(HeifFixtures.scene(320, 240), "yuv444p", dir), 320, 240, false, 3, 8,
+                Writer.nclx(1, 13, 1, true));
+        byte[] file = writer.write();
+        BufferedImage ours = decoder.decode(decoder.read(file), 1);
+        assertNear(new Color(220, 20, 20), ours, 20, 20);
+        assertNear(new Color(20, 20, 220), ours, 160, 230);
+        assertTrue(psnr(HeifFixtures.heifConvert(file, dir), ours) > 38);
+    }
+
+    @Test
     void alphaPlaneBecomesTheAlphaChannel() throws Exception {
         BufferedImage image = new BufferedImage(256, 128, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
@@ -108,12 +120,7 @@ class HeifDecoderTest {
     @Test
     void gridTilesAndTransformsMatchLibheif() throws Exception {
         BufferedImage scene = HeifFixtures.scene(192, 128);
-        List<List<byte[]>> tiles = new ArrayList<>();
-        for (int row = 0; row < 2; row++) {
-            for (int column = 0; column < 2; column++) {
-                tiles.add(HeifFixtures.hevc(scene.getSubimage(column * 96, row * 64, 96, 64), "yuv420p", dir));
-            }
-        }
+        List<List<byte[]>> tiles = tiles(scene);
         byte[][][] cases = {
             {},
             {Writer.irot(1)},
@@ -145,12 +152,7 @@ class HeifDecoderTest {
     @Test
     void reductionAveragesBlocksWithinTiles() throws Exception {
         BufferedImage scene = HeifFixtures.scene(192, 128);
-        List<List<byte[]>> tiles = new ArrayList<>();
-        for (int row = 0; row < 2; row++) {
-            for (int column = 0; column < 2; column++) {
-                tiles.add(HeifFixtures.hevc(scene.getSubimage(column * 96, row * 64, 96, 64), "yuv420p", dir));
-            }
-        }
+        List<List<byte[]>> tiles = tiles(scene);
         BufferedImage half = decoder.decode(decoder.read(grid(tiles, 192, 128)), 2);
         assertEquals(96, half.getWidth());
         assertEquals(64, half.getHeight());
@@ -161,12 +163,7 @@ class HeifDecoderTest {
     @Test
     void damagedAndUnsupportedFilesSayWhatIsWrong() throws Exception {
         BufferedImage scene = HeifFixtures.scene(192, 128);
-        List<List<byte[]>> tiles = new ArrayList<>();
-        for (int row = 0; row < 2; row++) {
-            for (int column = 0; column < 2; column++) {
-                tiles.add(HeifFixtures.hevc(scene.getSubimage(column * 96, row * 64, 96, 64), "yuv420p", dir));
-            }
-        }
+        List<List<byte[]>> tiles = tiles(scene);
         Writer missingTile = new Writer();
         List<Integer> three = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -229,6 +226,17 @@ class HeifDecoderTest {
         } catch (HeifException expected) {
             assertFalse(expected.getMessage().isBlank());
         }
+    }
+
+    /** The scene cut into 2 x 2 tiles of 96 x 64, each coded as one HEVC picture. */
+    private List<List<byte[]>> tiles(BufferedImage scene) {
+        List<List<byte[]>> tiles = new ArrayList<>();
+        for (int row = 0; row < 2; row++) {
+            for (int column = 0; column < 2; column++) {
+                tiles.add(HeifFixtures.hevc(scene.getSubimage(column * 96, row * 64, 96, 64), "yuv420p", dir));
+            }
+        }
+        return tiles;
     }
 
     /**
