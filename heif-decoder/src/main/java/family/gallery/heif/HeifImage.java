@@ -10,6 +10,11 @@ import family.gallery.heif.container.HeifContainer.PrimaryImage;
  */
 public record HeifImage(PrimaryImage primary, int width, int height) {
 
+    /** Pixels as stored, before the crop: what decoding allocates, whatever the crop leaves. */
+    public long storedPixels() {
+        return (long) primary.image().width() * primary.image().height();
+    }
+
     /** The EXIF block (TIFF header onwards), if the file has one. */
     public java.util.Optional<byte[]> exif() {
         return primary.exif();

@@ -89,6 +89,12 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
         try {
             HeifImage heif = HeifDecoder.shared().read(original);
             refuseAboveLimit(heif.width(), heif.height(), maxPixels);
+            if (heif.storedPixels() > maxPixels) {
+                throw new UnrenderablePhotoException(String.format(Locale.ROOT,
+                        "The image is cropped from %d x %d stored pixels (%.1f megapixels), more than the limit of %.1f megapixels.",
+                        heif.primary().image().width(), heif.primary().image().height(), heif.storedPixels() / 1e6,
+                        maxPixels / 1e6));
+            }
             BufferedImage decoded = HeifDecoder.shared().decode(heif,
                     subsampling(heif.width(), heif.height(), pixelBudget, neededLongEdge));
             return new DecodedOriginal(toOpaqueSrgb(decoded), heif.width(), heif.height(), true);

@@ -109,6 +109,11 @@ public class HeicRenderingTest {
         int tile = bomb.picture(HeifFixtures.hevc(HeifFixtures.scene(64, 64), "yuv420p", dir), 40_000, 40_000, true);
         bomb.primary(bomb.grid(1, 1, 40_000, 40_000, List.of(tile)));
         assertRefused(bomb.write(), "40000 x 40000 pixels (1600.0 megapixels), more than the limit of 100.0 megapixels");
+        // A small crop of a huge stored image would still have to be decoded whole.
+        HeifFixtures.Writer cropped = new HeifFixtures.Writer();
+        int huge = cropped.picture(HeifFixtures.hevc(HeifFixtures.scene(64, 64), "yuv420p", dir), 40_000, 40_000, true);
+        cropped.primary(cropped.grid(1, 1, 40_000, 40_000, List.of(huge), HeifFixtures.Writer.clap(100, 100, 0, 0)));
+        assertRefused(cropped.write(), "cropped from 40000 x 40000 stored pixels (1600.0 megapixels)");
     }
 
     private void assertRefused(byte[] original, String reason) {
