@@ -1,17 +1,19 @@
-// Single-threaded stand-ins for std::mutex and std::lock_guard, which Debian's wasm libc++ (built
-// without threads) does not define: the decoder only guards its one-time initialisation with them.
-// Included before de265.cc by build.sh.
-#ifndef GALLERY_SINGLE_THREAD_MUTEX_H
-#define GALLERY_SINGLE_THREAD_MUTEX_H
+// Single-threaded stand-ins for std::mutex and std::lock_guard, which a libc++ built without
+// threads (Debian's for wasm32-wasi) does not define; libde265 guards its one-time initialisation
+// with them. build.sh includes this header before every source file.
+#ifndef HEVC_SINGLE_THREAD_MUTEX_H
+#define HEVC_SINGLE_THREAD_MUTEX_H
 
 #include <mutex>
 
+#ifdef _LIBCPP_HAS_NO_THREADS
 namespace std {
 
 class mutex {
  public:
   void lock() {}
   void unlock() {}
+  bool try_lock() { return true; }
 };
 
 template <class Lockable>
@@ -27,5 +29,6 @@ class lock_guard {
 };
 
 }  // namespace std
+#endif
 
 #endif

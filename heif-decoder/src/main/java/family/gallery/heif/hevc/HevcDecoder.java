@@ -86,8 +86,8 @@ public final class HevcDecoder implements AutoCloseable {
         int chroma = field(result, CHROMA);
         int lumaBits = field(result, LUMA_BITS);
         int chromaBits = field(result, CHROMA_BITS);
-        // A stream without VUI reads as full range, as libheif assumes for HEIF.
-        boolean fullRange = field(result, FULL_RANGE) != 0;
+        // A stream that does not signal its range (-1) is limited range, as libheif reads it.
+        boolean fullRange = field(result, FULL_RANGE) == 1;
         int matrix = field(result, MATRIX);
         HevcPicture.Plane luma = plane(result, 0, height, lumaBits);
         if (chroma == HevcPicture.MONOCHROME) {

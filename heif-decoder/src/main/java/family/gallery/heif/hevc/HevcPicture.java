@@ -5,8 +5,8 @@ package family.gallery.heif.hevc;
  * chroma planes, each sample one byte (8-bit) or two little-endian bytes (more than 8 bits).
  *
  * @param chromaFormat       0 monochrome, 1 4:2:0, 2 4:2:2, 3 4:4:4
- * @param fullRange          the stream's own video_full_range_flag (true when it does not say)
- * @param matrixCoefficients the stream's own ITU-T H.273 matrix (2, unspecified, when it does not say)
+ * @param fullRange          the stream's own video_full_range_flag (false when it does not say)
+ * @param matrixCoefficients the stream's own ITU-T H.273 matrix (-1 when it does not say)
  */
 public record HevcPicture(int width, int height, int chromaFormat, int lumaBits, int chromaBits, Plane luma,
         Plane cb, Plane cr, boolean fullRange, int matrixCoefficients) {
