@@ -122,8 +122,6 @@ public class HeicRenderingTest {
     }
 
     private static void assertNear(Color expected, Color actual) {
-        int difference = Math.abs(expected.getRed() - actual.getRed()) + Math.abs(expected.getGreen() - actual.getGreen())
-                + Math.abs(expected.getBlue() - actual.getBlue());
-        assertTrue(difference <= 20, "expected " + expected + " but was " + actual);
+        TestImages.assertNear(expected, actual, 20);
     }
 }

@@ -196,10 +196,7 @@ class PhotoRendererTest {
     }
 
     private static void assertColour(Color expected, BufferedImage image, Point at) {
-        Color actual = new Color(image.getRGB(at.x, at.y));
-        int difference = Math.abs(expected.getRed() - actual.getRed()) + Math.abs(expected.getGreen() - actual.getGreen())
-                + Math.abs(expected.getBlue() - actual.getBlue());
-        assertTrue(difference <= 12, "expected " + expected + " at " + at + " but was " + actual);
+        TestImages.assertNear(expected, new Color(image.getRGB(at.x, at.y)), 12);
     }
 
     /** Mean absolute difference per channel, 0 to 255. */

@@ -121,6 +121,13 @@ public final class TestImages {
         return out.toByteArray();
     }
 
+    /** Fails unless the colours differ by at most {@code tolerance}, summed over R, G and B. */
+    public static void assertNear(Color expected, Color actual, int tolerance) {
+        int difference = Math.abs(expected.getRed() - actual.getRed()) + Math.abs(expected.getGreen() - actual.getGreen())
+                + Math.abs(expected.getBlue() - actual.getBlue());
+        org.junit.jupiter.api.Assertions.assertTrue(difference <= tolerance, "expected " + expected + " but was " + actual);
+    }
+
     /** Runs ImageMagick's {@code convert} (Debian's, at /usr/bin/convert) with the arguments; the last one is the output. */
     public static byte[] imageMagick(Path workDir, String... arguments) throws IOException, InterruptedException {
         String[] command = new String[arguments.length + 1];

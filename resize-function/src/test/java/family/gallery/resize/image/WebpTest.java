@@ -85,8 +85,6 @@ class WebpTest {
     }
 
     private static void assertNear(Color expected, Color actual) {
-        int difference = Math.abs(expected.getRed() - actual.getRed()) + Math.abs(expected.getGreen() - actual.getGreen())
-                + Math.abs(expected.getBlue() - actual.getBlue());
-        assertTrue(difference <= 15, "expected " + expected + " but was " + actual);
+        TestImages.assertNear(expected, actual, 15);
     }
 }
