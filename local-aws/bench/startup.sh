@@ -4,7 +4,7 @@
 # 10 s on 2 cores, under 600 MB resident when idle. Also measures a bare JVM with the same flags, so
 # the stack's own share is visible.
 #
-#   local-aws/bench/startup.sh            # after: ./mvnw -o install -pl stack-template,ingest-router,local-aws -DskipTests
+#   local-aws/bench/startup.sh
 #   JAVA_OPTS="-Xmx512m" local-aws/bench/startup.sh
 #   STACK_ARGS=--no-functions local-aws/bench/startup.sh   # the emulators alone
 set -euo pipefail
@@ -18,7 +18,9 @@ STACK_ARGS=${STACK_ARGS:-}
 classpath_file=$(mktemp)
 scratch=$(mktemp -d)
 trap 'rm -rf "$classpath_file" "$scratch"' EXIT
-../mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime >/dev/null
+# The module and the modules it needs, installed, so a fresh clone resolves them.
+(cd .. && ./mvnw -B -q install -DskipTests -pl local-aws -am)
+../mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime >/dev/null
 classpath="$module/target/classes:$(cat "$classpath_file")"
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
