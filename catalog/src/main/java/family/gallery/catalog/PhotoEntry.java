@@ -18,13 +18,15 @@ import java.util.Optional;
  * @param takenAt   empty unless READY
  * @param camera    make and model, e.g. {@code Canon EOS R6}, when the photo says
  * @param lens      lens model, e.g. {@code RF24-105mm F4 L IS USM}, when the photo says
- * @param renditions smallest first; empty unless READY
+ * @param renditions smallest first; empty unless READY; for a video, its poster frame
+ * @param video      the web version and running time of a READY video; empty for photos
  * @param reason    why the photo FAILED, in words a person understands
  * @param expiresAt when DynamoDB may drop a tombstone
  */
 public record PhotoEntry(PhotoId id, PhotoStatus status, String sequencer, Optional<String> eTag, int width,
         int height, Optional<TakenAt> takenAt, Optional<String> camera, Optional<String> lens,
-        List<Rendition> renditions, Optional<String> reason, Instant updatedAt, Optional<Instant> expiresAt) {
+        List<Rendition> renditions, Optional<Video> video, Optional<String> reason, Instant updatedAt,
+        Optional<Instant> expiresAt) {
 
     /**
      * How long a tombstone outlives the deletion: longer than a message can live in the resize queue
@@ -37,6 +39,7 @@ public record PhotoEntry(PhotoId id, PhotoStatus status, String sequencer, Optio
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(sequencer, "sequencer");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(video, "video");
         renditions = List.copyOf(renditions);
     }
 
@@ -44,18 +47,34 @@ public record PhotoEntry(PhotoId id, PhotoStatus status, String sequencer, Optio
             TakenAt takenAt, Optional<String> camera, Optional<String> lens, List<Rendition> renditions,
             Instant now) {
         return new PhotoEntry(id, PhotoStatus.READY, sequencer, Optional.of(eTag), width, height,
-                Optional.of(takenAt), camera, lens, renditions, Optional.empty(), now, Optional.empty());
+                Optional.of(takenAt), camera, lens, renditions, Optional.empty(), Optional.empty(), now, Optional.empty());
     }
 
     public static PhotoEntry failed(PhotoId id, String sequencer, String eTag, String reason, Instant now) {
         return new PhotoEntry(id, PhotoStatus.FAILED, sequencer, Optional.of(eTag), 0, 0, Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), Optional.of(reason), now, Optional.empty());
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.of(reason), now, Optional.empty());
     }
 
     public static PhotoEntry tombstone(PhotoId id, String sequencer, Instant now) {
         return new PhotoEntry(id, PhotoStatus.DELETED, sequencer, Optional.empty(), 0, 0, Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), now,
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), now,
                 Optional.of(now.plus(TOMBSTONE_LIFETIME)));
+    }
+
+    /** The same READY entry as a video with this web version and running time. */
+    public PhotoEntry withVideo(Video playable) {
+        if (status != PhotoStatus.READY) {
+            throw new IllegalStateException("only a READY entry has a web version, not " + status);
+        }
+        return new PhotoEntry(id, status, sequencer, eTag, width, height, takenAt, camera, lens, renditions,
+                Optional.of(playable), reason, updatedAt, expiresAt);
+    }
+
+    /** Every object in the resized bucket that this entry names: renditions and the video's web version. */
+    public List<String> storedKeys() {
+        List<String> keys = new java.util.ArrayList<>(renditions.stream().map(Rendition::key).toList());
+        video.ifPresent(v -> keys.add(v.webVersion().key()));
+        return keys;
     }
 
     /** READY or FAILED: an original that exists. */

@@ -38,6 +38,10 @@ final class PhotoItems {
             item.put("height", n(entry.height()));
             item.put("renditions", AttributeValue.fromL(entry.renditions().stream().map(PhotoItems::rendition).toList()));
         }
+        entry.video().ifPresent(v -> {
+            item.put("video", rendition(v.webVersion()));
+            item.put("durationMs", n(v.durationMillis()));
+        });
         entry.takenAt().ifPresent(t -> {
             item.put("takenAt", s(t.iso()));
             item.put("takenAtFromCamera", AttributeValue.fromBool(t.fromCamera()));
@@ -54,14 +58,18 @@ final class PhotoItems {
         Optional<TakenAt> takenAt = text(item, "takenAt").map(iso -> TakenAt.parse(iso,
                 Optional.ofNullable(item.get("takenAtFromCamera")).map(AttributeValue::bool).orElse(false)));
         List<Rendition> renditions = Optional.ofNullable(item.get("renditions")).map(AttributeValue::l).orElse(List.of())
-                .stream().map(v -> v.m()).map(m -> new Rendition(m.get("key").s(), integer(m, "width"),
-                        integer(m, "height"), Long.parseLong(m.get("bytes").n())))
-                .toList();
+                .stream().map(v -> rendition(v.m())).toList();
+        Optional<Video> video = Optional.ofNullable(item.get("video"))
+                .map(v -> new Video(rendition(v.m()), Long.parseLong(item.get("durationMs").n())));
         return new PhotoEntry(id, PhotoStatus.valueOf(item.get(STATUS).s()), item.get(SEQUENCER).s(),
                 text(item, "eTag"), integer(item, "width"), integer(item, "height"), takenAt,
-                text(item, "camera"), text(item, "lens"), renditions, text(item, "reason"),
+                text(item, "camera"), text(item, "lens"), renditions, video, text(item, "reason"),
                 Instant.parse(item.get("updatedAt").s()),
                 Optional.ofNullable(item.get(EXPIRES_AT)).map(v -> Instant.ofEpochSecond(Long.parseLong(v.n()))));
+    }
+
+    private static Rendition rendition(Map<String, AttributeValue> m) {
+        return new Rendition(m.get("key").s(), integer(m, "width"), integer(m, "height"), Long.parseLong(m.get("bytes").n()));
     }
 
     private static AttributeValue rendition(Rendition r) {

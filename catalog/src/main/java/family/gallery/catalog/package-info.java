@@ -9,7 +9,7 @@
  * <caption>attributes</caption>
  * <tr><th>attribute</th><th>type</th><th>meaning</th></tr>
  * <tr><td>pk</td><td>S</td><td>{@code ALBUM#<album path>}, e.g. {@code ALBUM#2026 summer/beach}</td></tr>
- * <tr><td>sk</td><td>S</td><td>{@code PHOTO#<file name>}, e.g. {@code PHOTO#IMG_0001.jpg}</td></tr>
+ * <tr><td>sk</td><td>S</td><td>{@code PHOTO#<file name>}, e.g. {@code PHOTO#IMG_0001.jpg}; videos too ({@code PHOTO#IMG_0002.MOV})</td></tr>
  * <tr><td>album, fileName</td><td>S</td><td>the same, without prefixes</td></tr>
  * <tr><td>sourceKey</td><td>S</td><td>the original's key in the source bucket, {@code albums/<album>/<file>}</td></tr>
  * <tr><td>status</td><td>S</td><td>{@code READY}, {@code FAILED} or {@code DELETED} (a tombstone)</td></tr>
@@ -18,7 +18,8 @@
  * write is conditional on it growing</td></tr>
  * <tr><td>eTag</td><td>S</td><td>the original's ETag, without quotes (READY, FAILED)</td></tr>
  * <tr><td>width, height</td><td>N</td><td>pixels as displayed, after EXIF orientation (READY)</td></tr>
- * <tr><td>takenAt</td><td>S</td><td>ISO-8601; EXIF DateTimeOriginal with OffsetTimeOriginal when the camera
+ * <tr><td>takenAt</td><td>S</td><td>ISO-8601; for videos the container's creation time (local with offset when the camera wrote it so,
+ * else UTC); for photos EXIF DateTimeOriginal with OffsetTimeOriginal when the camera
  * recorded one ({@code 2026-07-14T09:21:07+02:00}), without offset when it did not
  * ({@code 2026-07-14T09:21:07}), else the upload time in UTC (READY)</td></tr>
  * <tr><td>takenAtFromCamera</td><td>BOOL</td><td>false when takenAt is the upload time</td></tr>
@@ -26,6 +27,9 @@
  * the photo does not say</td></tr>
  * <tr><td>renditions</td><td>L of M</td><td>{@code key} (S, in the resized bucket), {@code width}, {@code height},
  * {@code bytes} (N), smallest first (READY)</td></tr>
+ * <tr><td>video</td><td>M</td><td>a video's web version (H.264/AAC MP4): {@code key}, {@code width},
+ * {@code height}, {@code bytes}; the renditions are then its poster frame (READY videos)</td></tr>
+ * <tr><td>durationMs</td><td>N</td><td>a video's running time in milliseconds (READY videos)</td></tr>
  * <tr><td>reason</td><td>S</td><td>why the original can never be rendered, for people (FAILED)</td></tr>
  * <tr><td>updatedAt</td><td>S</td><td>ISO-8601 instant of the write</td></tr>
  * <tr><td>expiresAt</td><td>N</td><td>epoch seconds; tombstones only, the table's TTL attribute; a tombstone

@@ -44,6 +44,19 @@ class PhotoItemsTest {
     }
 
     @Test
+    void aVideoKeepsItsWebVersionAndRunningTime() {
+        PhotoEntry video = PhotoEntry.ready(ID, "03", "e", 1080, 1920, TakenAt.uploaded(NOW), Optional.empty(),
+                Optional.empty(), List.of(new Rendition("media/abc/270x480.jpg", 270, 480, 9_000)), NOW)
+                .withVideo(new Video(new Rendition("media/abc/1080x1920.mp4", 1080, 1920, 7_340_032), 12_345));
+
+        PhotoEntry back = PhotoItems.fromItem(PhotoItems.toItem(video));
+
+        assertEquals(video.video(), back.video());
+        assertEquals(List.of("media/abc/270x480.jpg", "media/abc/1080x1920.mp4"), back.storedKeys());
+        assertTrue(PhotoItems.fromItem(PhotoItems.toItem(PhotoEntry.failed(ID, "04", "e", "broken", NOW))).video().isEmpty());
+    }
+
+    @Test
     void aCameraTimeWithoutOffsetStaysLocal() {
         TakenAt local = TakenAt.camera(LocalDateTime.parse("2019-01-02T03:04:05"), Optional.empty());
         PhotoEntry back = PhotoItems.fromItem(PhotoItems.toItem(PhotoEntry.ready(ID, "01", "e", 1, 1, local,
