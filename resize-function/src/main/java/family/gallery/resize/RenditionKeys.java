@@ -6,7 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Content-addressed keys in the resized bucket: {@code media/<digest>/<width>x<height>.jpg}, the
+ * Content-addressed keys in the resized bucket: {@code media/<digest>/<width>x<height>.jpg} (and
+ * {@code .mp4} for a video's web version), the
  * digest taken over the original's key and ETag and the rendering version. A new upload under the
  * same name gets new keys, so renditions never need invalidating; two albums holding the same file
  * get separate renditions, so deleting one never breaks the other.
@@ -30,7 +31,7 @@ final class RenditionKeys {
         }
     }
 
-    static String key(String folder, int width, int height) {
-        return folder + width + "x" + height + ".jpg";
+    static String key(String folder, int width, int height, String extension) {
+        return folder + width + "x" + height + "." + extension;
     }
 }

@@ -13,10 +13,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 public class ResizeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     @Inject
-    ResizeBatch batch;
+    @Named("photos")
+    MediaBatch batch;
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event);
+        return batch.process(event, Deadlines.of(context));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +56,7 @@ class ResizeOnLocalStackTest {
     private static String source;
     private static String resized;
     private static PhotoCatalog catalog;
-    private static ResizeBatch batch;
+    private static MediaBatch batch;
 
     @BeforeAll
     static void start() {
@@ -77,15 +78,21 @@ class ResizeOnLocalStackTest {
         aws.close();
     }
 
-    private static ResizeBatch batchOn(String table) {
+    private static MediaBatch batchOn(String table) {
         return batchOn(table, aws.queueUrl("RebuildQueue"));
     }
 
-    private static ResizeBatch batchOn(String table, String rebuildQueueUrl) {
-        PhotoUpdater updater = new PhotoUpdater(new SourcePhotos(aws.s3(), source), new RenditionStore(aws.s3(), resized),
-                new PhotoCatalog(aws.dynamoDb(), table), new PhotoRenderer(PhotoRenderer.Settings.DEFAULTS),
-                Clock.systemUTC());
-        return new ResizeBatch(updater, new RebuildNotices(aws.sqs(), rebuildQueueUrl));
+    private static MediaBatch batchOn(String table, String rebuildQueueUrl) {
+        SourcePhotos sourcePhotos = new SourcePhotos(aws.s3(), source);
+        RenditionStore renditions = new RenditionStore(aws.s3(), resized);
+        CatalogUpdater updater = new CatalogUpdater(MediaKey.Kind.PHOTO, new PhotoProcessor(sourcePhotos, renditions,
+                new PhotoRenderer(PhotoRenderer.Settings.DEFAULTS), Clock.systemUTC()), sourcePhotos, renditions,
+                new PhotoCatalog(aws.dynamoDb(), table), Clock.systemUTC());
+        return new MediaBatch(updater, new RebuildNotices(aws.sqs(), rebuildQueueUrl), Optional.empty());
+    }
+
+    private static SQSBatchResponse run(MediaBatch batch, SQSEvent event) {
+        return batch.process(event, Instant.now().plusSeconds(60));
     }
 
     @Test
@@ -94,7 +101,7 @@ class ResizeOnLocalStackTest {
         PhotoId id = PhotoId.of(MediaKey.of(key));
 
         SQSEvent.SQSMessage first = upload(key, TestImages.fixture("Landscape_6.jpg"));
-        assertNoFailures(batch.process(event(first)));
+        assertNoFailures(run(batch, event(first)));
         PhotoEntry ready = catalog.find(id).orElseThrow();
         assertEquals(PhotoStatus.READY, ready.status());
         assertEquals(List.of(1800, 1200), List.of(ready.width(), ready.height()));
@@ -107,24 +114,24 @@ class ResizeOnLocalStackTest {
         }
         assertEquals(1, catalogChangedNotices(), "one notice for the batch");
 
-        assertNoFailures(batch.process(event(first)));
+        assertNoFailures(run(batch, event(first)));
         assertEquals(ready, catalog.find(id).orElseThrow(), "a duplicate delivery changes nothing");
         assertEquals(0, catalogChangedNotices());
 
         SQSEvent.SQSMessage replacement = upload(key, TestImages.fixture("Portrait_0.jpg"));
-        assertNoFailures(batch.process(event(replacement)));
+        assertNoFailures(run(batch, event(replacement)));
         PhotoEntry replaced = catalog.find(id).orElseThrow();
         assertEquals(List.of(1200, 1800), List.of(replaced.width(), replaced.height()));
         assertFalse(replaced.eTag().equals(ready.eTag()));
         ready.renditions().forEach(old -> assertGone(old.key()));
         assertEquals(1, catalogChangedNotices());
 
-        assertNoFailures(batch.process(event(first)));
+        assertNoFailures(run(batch, event(first)));
         assertEquals(replaced, catalog.find(id).orElseThrow(), "a late event does not roll back");
 
         aws.s3().deleteObject(r -> r.bucket(source).key(key));
         SQSEvent.SQSMessage deletion = nextResizeMessage(key);
-        assertNoFailures(batch.process(event(deletion)));
+        assertNoFailures(run(batch, event(deletion)));
         PhotoEntry tombstone = catalog.find(id).orElseThrow();
         assertEquals(PhotoStatus.DELETED, tombstone.status());
         assertTrue(tombstone.expiresAt().isPresent());
@@ -132,7 +139,7 @@ class ResizeOnLocalStackTest {
         assertTrue(catalog.album("Été 2026").isEmpty(), "readers never see tombstones");
         assertEquals(1, catalogChangedNotices());
 
-        assertNoFailures(batch.process(event(replacement, first)));
+        assertNoFailures(run(batch, event(replacement, first)));
         assertEquals(PhotoStatus.DELETED, catalog.find(id).orElseThrow().status(), "late creations do not resurrect");
         assertEquals(0, catalogChangedNotices());
     }
@@ -141,17 +148,17 @@ class ResizeOnLocalStackTest {
     void aDeletionFollowedByANewUploadKeepsTheNewPhoto() {
         String key = "albums/again/photo.jpg";
         PhotoId id = PhotoId.of(MediaKey.of(key));
-        assertNoFailures(batch.process(event(upload(key, TestImages.fixture("Landscape_1.jpg")))));
+        assertNoFailures(run(batch, event(upload(key, TestImages.fixture("Landscape_1.jpg")))));
         aws.s3().deleteObject(r -> r.bucket(source).key(key));
         SQSEvent.SQSMessage deletion = nextResizeMessage(key);
         SQSEvent.SQSMessage reupload = upload(key, TestImages.fixture("Portrait_1.jpg"));
 
-        assertNoFailures(batch.process(event(deletion)));
+        assertNoFailures(run(batch, event(deletion)));
         PhotoEntry afterDeletion = catalog.find(id).orElseThrow();
         assertEquals(PhotoStatus.READY, afterDeletion.status(), "the bucket still holds a photo under the name");
         assertEquals(List.of(1200, 1800), List.of(afterDeletion.width(), afterDeletion.height()));
 
-        assertNoFailures(batch.process(event(reupload)));
+        assertNoFailures(run(batch, event(reupload)));
         PhotoEntry latest = catalog.find(id).orElseThrow();
         assertEquals(PhotoStatus.READY, latest.status());
         assertEquals(afterDeletion.renditions(), latest.renditions(), "same content, same content-addressed keys");
@@ -170,7 +177,7 @@ class ResizeOnLocalStackTest {
         bad.forEach((key, bytes) -> messages.add(upload(key, bytes)));
         messages.add(upload("albums/bad/fine.jpg", jpeg));
 
-        assertNoFailures(batch.process(event(messages.toArray(SQSEvent.SQSMessage[]::new))));
+        assertNoFailures(run(batch, event(messages.toArray(SQSEvent.SQSMessage[]::new))));
 
         Map<String, String> expectedReasons = Map.of("empty.jpg", "empty", "notes.jpg", "not an image",
                 "cut.jpg", "truncated", "bomb.png", "more than the limit of 100.0 megapixels");
@@ -200,7 +207,7 @@ class ResizeOnLocalStackTest {
         messages.add(upload("albums/phone/empty.heic", new byte[0]));
         messages.add(upload("albums/phone/cut.HIF", Arrays.copyOf(heic, heic.length / 2)));
 
-        assertNoFailures(batch.process(event(messages.toArray(SQSEvent.SQSMessage[]::new))));
+        assertNoFailures(run(batch, event(messages.toArray(SQSEvent.SQSMessage[]::new))));
 
         Map<String, PhotoEntry> album = new java.util.HashMap<>();
         catalog.album("phone").forEach(entry -> album.put(entry.id().fileName(), entry));
@@ -221,13 +228,13 @@ class ResizeOnLocalStackTest {
     void errorsWorthRetryingFailOnlyTheirMessage() {
         SQSEvent.SQSMessage photo = upload("albums/retry/one.jpg", TestImages.fixture("Portrait_3.jpg"));
         SQSEvent.SQSMessage notAPhoto = upload("albums/retry/readme.txt", "text".getBytes());
-        SQSBatchResponse response = batchOn("no-such-table").process(event(photo, notAPhoto));
+        SQSBatchResponse response = run(batchOn("no-such-table"), event(photo, notAPhoto));
         assertEquals(List.of(photo.getMessageId()),
                 response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
         assertEquals(0, catalogChangedNotices());
 
         photo.setAttributes(Map.of("ApproximateReceiveCount", "2"));
-        assertNoFailures(batch.process(event(photo)));
+        assertNoFailures(run(batch, event(photo)));
         assertEquals(PhotoStatus.READY, catalog.find(PhotoId.of(MediaKey.of("albums/retry/one.jpg"))).orElseThrow().status());
         assertEquals(1, catalogChangedNotices());
     }
@@ -237,15 +244,15 @@ class ResizeOnLocalStackTest {
         SQSEvent.SQSMessage photo = upload("albums/notice/one.jpg", TestImages.fixture("Landscape_3.jpg"));
         SQSEvent.SQSMessage unrelated = upload("albums/notice/readme.txt", "text".getBytes());
         String missingQueue = aws.queueUrl("RebuildQueue") + "-missing";
-        SQSBatchResponse response = batchOn(aws.tableName("CatalogTable"), missingQueue).process(event(photo, unrelated));
+        SQSBatchResponse response = run(batchOn(aws.tableName("CatalogTable"), missingQueue), event(photo, unrelated));
         assertEquals(List.of(photo.getMessageId()),
                 response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
         assertEquals(PhotoStatus.READY, catalog.find(PhotoId.of(MediaKey.of("albums/notice/one.jpg"))).orElseThrow().status());
 
-        assertNoFailures(batch.process(event(photo)));
+        assertNoFailures(run(batch, event(photo)));
         assertEquals(0, catalogChangedNotices(), "a first delivery of a recorded change is a duplicate");
         photo.setAttributes(Map.of("ApproximateReceiveCount", "2"));
-        assertNoFailures(batch.process(event(photo)));
+        assertNoFailures(run(batch, event(photo)));
         assertEquals(1, catalogChangedNotices(), "the retry sends the notice that was lost");
     }
 

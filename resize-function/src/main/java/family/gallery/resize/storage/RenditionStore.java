@@ -1,5 +1,6 @@
 package family.gallery.resize.storage;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 
@@ -28,6 +29,12 @@ public final class RenditionStore {
     public void putJpeg(String key, byte[] jpeg) {
         s3.putObject(r -> r.bucket(bucket).key(key).contentType("image/jpeg").cacheControl(CACHE_CONTROL),
                 RequestBody.fromBytes(jpeg));
+    }
+
+    /** A video's web version, streamed from the file. */
+    public void putVideo(String key, Path mp4) {
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType("video/mp4").cacheControl(CACHE_CONTROL),
+                RequestBody.fromFile(mp4));
     }
 
     /** Deletes the keys; keys that do not exist are no error. */

@@ -1,15 +1,19 @@
 package family.gallery.resize.storage;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import family.gallery.ingest.ETags;
 
-/** Reads originals from the source bucket. */
+/** Reads originals from the source bucket: photos into memory, videos to a file. */
 public final class SourcePhotos {
 
     private final S3Client s3;
@@ -28,6 +32,36 @@ public final class SourcePhotos {
                     object.response().lastModified()));
         } catch (NoSuchKeyException deleted) {
             return Optional.empty();
+        }
+    }
+
+    /** Size, ETag and date of the current object under the key; empty when it has been deleted since the event. */
+    public Optional<OriginalFile> describe(String key) {
+        try {
+            HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
+            return Optional.of(new OriginalFile(head.contentLength(), ETags.unquoted(head.eTag()), head.lastModified()));
+        } catch (NoSuchKeyException deleted) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Streams the object to {@code target} (which must not exist yet) if it is still the one described.
+     *
+     * @return false when the object was replaced or deleted since {@code expected} was read
+     */
+    public boolean download(String key, OriginalFile expected, Path target) {
+        try {
+            s3.getObject(r -> r.bucket(bucket).key(key).ifMatch("\"" + expected.eTag() + "\""),
+                    ResponseTransformer.toFile(target));
+            return true;
+        } catch (NoSuchKeyException deleted) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) { // Precondition Failed: written again since
+                return false;
+            }
+            throw e;
         }
     }
 
