@@ -59,7 +59,11 @@ final class LocalResourceNames implements ResourceReferences {
             case "AWS::CloudFront::Distribution.DomainName" -> cloudFrontId(resource).toLowerCase(Locale.ROOT) + ".cloudfront.net";
             // What a custom resource returns is up to its handler, which does not run locally: a stable
             // name derived from the resource stands in for it.
-            default -> resource.type().startsWith("Custom::") ? name + "-" + attribute : null;
+            // A nested application (the ffmpeg layer) is not deployed locally: its outputs get stable
+            // stand-in names, and the machine's own tools stand in for what it provides.
+            default -> resource.type().startsWith("Custom::")
+                    || resource.type().equals("AWS::Serverless::Application") && attribute.startsWith("Outputs.")
+                    ? name + "-" + attribute : null;
         };
         if (value == null) {
             throw new TemplateException("the local stack does not know " + resource.logicalId() + "." + attribute

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ import family.gallery.site.build.SiteBuild;
 import family.gallery.site.debounce.BuildState;
 import family.gallery.site.debounce.BuildTicks;
 import family.gallery.site.debounce.Debouncer;
-import family.gallery.site.debounce.ResizeBacklog;
+import family.gallery.site.debounce.ProcessingBacklog;
 import family.gallery.site.model.GalleryAssembler.AlbumOrder;
 import family.gallery.site.publish.CacheInvalidator;
 import family.gallery.site.publish.SitePublisher;
@@ -98,10 +99,12 @@ public class SiteBuilderComponents {
             @ConfigProperty(name = "catalog.table") String catalogTable,
             @ConfigProperty(name = "rebuild.queue.url") String rebuildQueueUrl,
             @ConfigProperty(name = "resize.queue.url") Optional<String> resizeQueueUrl,
+            @ConfigProperty(name = "video.queue.url") Optional<String> videoQueueUrl,
             @ConfigProperty(name = "quiet.period.seconds", defaultValue = "60") long quietSeconds,
-            @ConfigProperty(name = "resize.wait.limit.seconds", defaultValue = "900") long resizeWaitSeconds,
+            @ConfigProperty(name = "resize.wait.limit.seconds", defaultValue = "1200") long resizeWaitSeconds,
             @ConfigProperty(name = "build.lease.seconds", defaultValue = "400") long leaseSeconds) {
-        return new Debouncer(new BuildState(dynamo, catalogTable), new ResizeBacklog(sqs, resizeQueueUrl.orElse("")),
+        return new Debouncer(new BuildState(dynamo, catalogTable), new ProcessingBacklog(sqs,
+                List.of(resizeQueueUrl.orElse(""), videoQueueUrl.orElse(""))),
                 new BuildTicks(sqs, rebuildQueueUrl), build::run,
                 new Debouncer.Timing(Duration.ofSeconds(quietSeconds), Duration.ofSeconds(resizeWaitSeconds),
                         Duration.ofSeconds(leaseSeconds)),

@@ -53,7 +53,7 @@ class TemplateTopologyTest {
                 assertTrue(queue.property("RedrivePolicy.maxReceiveCount").isPresent(), queue.logicalId() + " has no redrive policy");
             }
         }
-        assertEquals(Set.of("ResizeDeadLetterQueue", "RebuildDeadLetterQueue"), deadLetterQueues);
+        assertEquals(Set.of("ResizeDeadLetterQueue", "VideoDeadLetterQueue", "RebuildDeadLetterQueue"), deadLetterQueues);
     }
 
     @Test
@@ -79,7 +79,7 @@ class TemplateTopologyTest {
                         queue.logicalId() + " visibility " + visibility + " s is under six times " + where + "'s timeout " + timeout + " s");
             }
         }
-        assertEquals(2, sqsSources);
+        assertEquals(3, sqsSources);
     }
 
     @Test

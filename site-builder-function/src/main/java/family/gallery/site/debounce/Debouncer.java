@@ -12,7 +12,7 @@ import family.gallery.ingest.logging.LogLine;
 
 /**
  * Decides when the site is built. Change notices bump the change sequence; the site is built only
- * once changes have been quiet for the quiet period and no photo waits for its renditions, under a
+ * once changes have been quiet for the quiet period and no photo or video waits for its renditions, under a
  * lease so two builds never overlap. Until then the builder sends itself a delayed tick to look again.
  * A failed build gives the lease back, retries later with a growing delay and fails the invocation;
  * the published site stays whole.
@@ -32,21 +32,22 @@ public final class Debouncer {
 
     /**
      * @param quietPeriod    how long changes must have stopped before a build
-     * @param resizeWaitLimit how long after the last change a queued resize may still hold a build back
-     *                       (a photo failing its retries waits in the queue for a long time)
+     * @param resizeWaitLimit how long after the last change a queued photo or video may still hold a build
+     *                       back (a photo failing its retries waits in the queue for a long time; a long
+     *                       video takes up to the video function's 15 minutes)
      * @param leaseTime      longer than the function's timeout, so an expired lease means a dead builder
      */
     public record Timing(Duration quietPeriod, Duration resizeWaitLimit, Duration leaseTime) {
     }
 
     private final BuildState state;
-    private final ResizeBacklog backlog;
+    private final ProcessingBacklog backlog;
     private final BuildTicks ticks;
     private final SiteBuilder builder;
     private final Timing timing;
     private final Clock clock;
 
-    public Debouncer(BuildState state, ResizeBacklog backlog, BuildTicks ticks, SiteBuilder builder, Timing timing,
+    public Debouncer(BuildState state, ProcessingBacklog backlog, BuildTicks ticks, SiteBuilder builder, Timing timing,
             Clock clock) {
         this.state = state;
         this.backlog = backlog;
@@ -74,7 +75,7 @@ public final class Debouncer {
         }
         long resizing = backlog.pending();
         if (resizing > 0 && now.isBefore(snapshot.lastChange().plus(timing.resizeWaitLimit()))) {
-            LOG.infof("%d photos still being resized; build postponed", resizing);
+            LOG.infof("%d photos or videos still being processed; build postponed", resizing);
             tickAt(now.plus(timing.quietPeriod()), now);
             return;
         }

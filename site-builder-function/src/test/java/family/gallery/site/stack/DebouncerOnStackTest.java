@@ -26,7 +26,7 @@ import family.gallery.site.build.AlbumSettingsSource;
 import family.gallery.site.debounce.BuildState;
 import family.gallery.site.debounce.BuildTicks;
 import family.gallery.site.debounce.Debouncer;
-import family.gallery.site.debounce.ResizeBacklog;
+import family.gallery.site.debounce.ProcessingBacklog;
 import family.gallery.site.model.AlbumYaml;
 
 /** The debouncer's decisions against the real table and queues, with a builder that only counts. */
@@ -38,27 +38,30 @@ class DebouncerOnStackTest {
     private final String table = stack.tableName("CatalogTable");
     private final String rebuildQueue = stack.queueUrl("RebuildQueue");
     private final String resizeQueue = stack.queueUrl("ResizeQueue");
+    private final String videoQueue = stack.queueUrl("VideoQueue");
 
     /** Each test starts with empty queues and no build state. */
     @BeforeEach
     void reset() {
         stack.sqs().purgeQueue(r -> r.queueUrl(resizeQueue));
+        stack.sqs().purgeQueue(r -> r.queueUrl(videoQueue));
         stack.sqs().purgeQueue(r -> r.queueUrl(rebuildQueue));
         stack.dynamoDb().deleteItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS(BuildState.PARTITION),
                 "sk", AttributeValue.fromS("STATE"))));
     }
 
     private Debouncer debouncer(Debouncer.SiteBuilder builder) {
-        return new Debouncer(new BuildState(stack.dynamoDb(), table), new ResizeBacklog(stack.sqs(), resizeQueue),
+        return new Debouncer(new BuildState(stack.dynamoDb(), table), new ProcessingBacklog(stack.sqs(), List.of(resizeQueue, videoQueue)),
                 new BuildTicks(stack.sqs(), rebuildQueue), builder,
                 new Debouncer.Timing(Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(30)), Clock.systemUTC());
     }
 
     @Test
-    void waitsForQuietAndForQueuedResizesThenBuildsOnce() throws InterruptedException {
+    void waitsForQuietAndForQueuedPhotosAndVideosThenBuildsOnce() throws InterruptedException {
         List<Long> builds = new ArrayList<>();
         Debouncer debouncer = debouncer(builds::add);
         stack.sqs().sendMessage(r -> r.queueUrl(resizeQueue).messageBody("a photo still to resize"));
+        stack.sqs().sendMessage(r -> r.queueUrl(videoQueue).messageBody("a video still to convert"));
         debouncer.recordChange();
         debouncer.recordChange();
         debouncer.settle();
@@ -69,6 +72,11 @@ class DebouncerOnStackTest {
         assertEquals(List.of(), builds, "a resize is still queued");
         List<Message> queued = stack.sqs().receiveMessage(r -> r.queueUrl(resizeQueue)).messages();
         stack.sqs().deleteMessage(r -> r.queueUrl(resizeQueue).receiptHandle(queued.get(0).receiptHandle()));
+        Thread.sleep(1200);
+        debouncer.settle();
+        assertEquals(List.of(), builds, "a video is still being converted");
+        List<Message> converting = stack.sqs().receiveMessage(r -> r.queueUrl(videoQueue)).messages();
+        stack.sqs().deleteMessage(r -> r.queueUrl(videoQueue).receiptHandle(converting.get(0).receiptHandle()));
         Thread.sleep(1200);
         debouncer.settle();
         debouncer.settle();
