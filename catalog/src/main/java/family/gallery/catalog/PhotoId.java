@@ -20,10 +20,10 @@ public record PhotoId(String album, String fileName) {
         }
     }
 
-    /** The id of a key that {@link MediaKey} classified as a photo. */
+    /** The id of a key that {@link MediaKey} classified as a photo or a video. */
     public static PhotoId of(MediaKey key) {
-        if (key.kind() != MediaKey.Kind.PHOTO) {
-            throw new IllegalArgumentException("not a photo: " + key.key());
+        if (key.kind() != MediaKey.Kind.PHOTO && key.kind() != MediaKey.Kind.VIDEO) {
+            throw new IllegalArgumentException("neither a photo nor a video: " + key.key());
         }
         return new PhotoId(key.album(), key.fileName());
     }

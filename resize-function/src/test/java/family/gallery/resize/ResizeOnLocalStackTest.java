@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +42,10 @@ import family.gallery.resize.image.TestImages;
 import family.gallery.resize.storage.RebuildNotices;
 import family.gallery.resize.storage.RenditionStore;
 import family.gallery.resize.storage.SourcePhotos;
+import family.gallery.resize.storage.VideoQueue;
+import family.gallery.resize.video.Ffmpeg;
+import family.gallery.resize.video.VideoFixtures;
+import family.gallery.resize.video.VideoRenderer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -57,6 +63,7 @@ class ResizeOnLocalStackTest {
     private static String resized;
     private static PhotoCatalog catalog;
     private static MediaBatch batch;
+    private static MediaBatch videoBatch;
 
     @BeforeAll
     static void start() {
@@ -65,11 +72,20 @@ class ResizeOnLocalStackTest {
         resized = aws.bucketName("ResizedBucket");
         catalog = new PhotoCatalog(aws.dynamoDb(), aws.tableName("CatalogTable"));
         batch = batchOn(aws.tableName("CatalogTable"));
+        SourcePhotos sourcePhotos = new SourcePhotos(aws.s3(), source);
+        RenditionStore renditions = new RenditionStore(aws.s3(), resized);
+        VideoRenderer videoRenderer = new VideoRenderer(Ffmpeg.onPath(), new PhotoRenderer(PhotoRenderer.Settings.DEFAULTS),
+                VideoRenderer.Settings.DEFAULTS);
+        videoBatch = new MediaBatch(new CatalogUpdater(MediaKey.Kind.VIDEO,
+                new VideoProcessor(sourcePhotos, renditions, videoRenderer, 50_000_000, Clock.systemUTC()), sourcePhotos,
+                renditions, catalog, Clock.systemUTC()), new RebuildNotices(aws.sqs(), aws.queueUrl("RebuildQueue")),
+                Optional.empty());
     }
 
     @BeforeEach
     void emptyQueues() {
         drain("ResizeQueue");
+        drain("VideoQueue");
         drain("RebuildQueue");
     }
 
@@ -88,7 +104,8 @@ class ResizeOnLocalStackTest {
         CatalogUpdater updater = new CatalogUpdater(MediaKey.Kind.PHOTO, new PhotoProcessor(sourcePhotos, renditions,
                 new PhotoRenderer(PhotoRenderer.Settings.DEFAULTS), Clock.systemUTC()), sourcePhotos, renditions,
                 new PhotoCatalog(aws.dynamoDb(), table), Clock.systemUTC());
-        return new MediaBatch(updater, new RebuildNotices(aws.sqs(), rebuildQueueUrl), Optional.empty());
+        return new MediaBatch(updater, new RebuildNotices(aws.sqs(), rebuildQueueUrl),
+                Optional.of(new VideoQueue(aws.sqs(), aws.queueUrl("VideoQueue"))));
     }
 
     private static SQSBatchResponse run(MediaBatch batch, SQSEvent event) {
@@ -130,7 +147,7 @@ class ResizeOnLocalStackTest {
         assertEquals(replaced, catalog.find(id).orElseThrow(), "a late event does not roll back");
 
         aws.s3().deleteObject(r -> r.bucket(source).key(key));
-        SQSEvent.SQSMessage deletion = nextResizeMessage(key);
+        SQSEvent.SQSMessage deletion = nextMessage("ResizeQueue", key);
         assertNoFailures(run(batch, event(deletion)));
         PhotoEntry tombstone = catalog.find(id).orElseThrow();
         assertEquals(PhotoStatus.DELETED, tombstone.status());
@@ -150,7 +167,7 @@ class ResizeOnLocalStackTest {
         PhotoId id = PhotoId.of(MediaKey.of(key));
         assertNoFailures(run(batch, event(upload(key, TestImages.fixture("Landscape_1.jpg")))));
         aws.s3().deleteObject(r -> r.bucket(source).key(key));
-        SQSEvent.SQSMessage deletion = nextResizeMessage(key);
+        SQSEvent.SQSMessage deletion = nextMessage("ResizeQueue", key);
         SQSEvent.SQSMessage reupload = upload(key, TestImages.fixture("Portrait_1.jpg"));
 
         assertNoFailures(run(batch, event(deletion)));
@@ -225,6 +242,57 @@ class ResizeOnLocalStackTest {
     }
 
     @Test
+    void aVideoIsPassedOnConvertedReplacedAndDeleted(@TempDir Path dir) throws IOException {
+        String key = "albums/Films/IMG_0100.MOV";
+        PhotoId id = PhotoId.of(MediaKey.of(key));
+
+        assertNoFailures(run(batch, event(upload(key, Files.readAllBytes(VideoFixtures.iphoneHevc(dir, "a.mov", 320, 240, 1.5))))));
+        assertTrue(catalog.find(id).isEmpty(), "the resize function passes a video on");
+        assertEquals(0, catalogChangedNotices());
+        assertNoFailures(run(videoBatch, event(nextMessage("VideoQueue", key))));
+        PhotoEntry ready = catalog.find(id).orElseThrow();
+        assertEquals(PhotoStatus.READY, ready.status());
+        assertEquals(List.of(240, 320, 1500L), List.of(ready.width(), ready.height(), ready.video().orElseThrow().durationMillis()));
+        assertEquals("2026-07-14T09:21:07+02:00", ready.takenAt().orElseThrow().iso());
+        Rendition webVersion = ready.video().orElseThrow().webVersion();
+        HeadObjectResponse head = aws.s3().headObject(r -> r.bucket(resized).key(webVersion.key()));
+        assertEquals(List.of("video/mp4", webVersion.bytes()), List.of(head.contentType(), head.contentLength()));
+        assertTrue(webVersion.key().endsWith("/240x320.mp4"), webVersion.key());
+        assertEquals(List.of(240, 320), List.of(ready.renditions().get(0).width(), ready.renditions().get(0).height()),
+                "a poster as large as the video, no larger");
+        assertEquals(1, catalogChangedNotices());
+
+        assertNoFailures(run(batch, event(upload(key, Files.readAllBytes(VideoFixtures.h264(dir, "b.mp4", 640, 360, 1, 30))))));
+        assertNoFailures(run(videoBatch, event(nextMessage("VideoQueue", key))));
+        PhotoEntry replaced = catalog.find(id).orElseThrow();
+        assertEquals(List.of(640, 360), List.of(replaced.video().orElseThrow().webVersion().width(), replaced.height()));
+        ready.storedKeys().forEach(ResizeOnLocalStackTest::assertGone);
+        assertEquals(1, catalogChangedNotices());
+
+        aws.s3().deleteObject(r -> r.bucket(source).key(key));
+        assertNoFailures(run(batch, event(nextMessage("ResizeQueue", key))));
+        assertNoFailures(run(videoBatch, event(nextMessage("VideoQueue", key))));
+        assertEquals(PhotoStatus.DELETED, catalog.find(id).orElseThrow().status());
+        replaced.storedKeys().forEach(ResizeOnLocalStackTest::assertGone);
+        assertEquals(1, catalogChangedNotices());
+    }
+
+    @Test
+    void aBrokenOrOversizedVideoIsRecordedFailedWithItsReason(@TempDir Path dir) throws IOException {
+        String truncated = "albums/Films/cut.mp4";
+        String tooLarge = "albums/Films/huge.mov";
+        assertNoFailures(run(batch, event(upload(truncated, Files.readAllBytes(VideoFixtures.truncated(dir, "cut.mp4"))),
+                upload(tooLarge, new byte[50_000_001]))));
+        assertNoFailures(run(videoBatch, event(nextMessages("VideoQueue", truncated, tooLarge))));
+
+        assertEquals(Optional.of("is incomplete: its index (the 'moov' box) is missing, so the upload or copy was probably cut short"),
+                catalog.find(PhotoId.of(MediaKey.of(truncated))).orElseThrow().reason());
+        assertEquals(Optional.of("is 0.1 GB; videos up to 0.1 GB are converted (MAX_VIDEO_BYTES)"),
+                catalog.find(PhotoId.of(MediaKey.of(tooLarge))).orElseThrow().reason());
+        assertEquals(1, catalogChangedNotices(), "one notice for the batch");
+    }
+
+    @Test
     void errorsWorthRetryingFailOnlyTheirMessage() {
         SQSEvent.SQSMessage photo = upload("albums/retry/one.jpg", TestImages.fixture("Portrait_3.jpg"));
         SQSEvent.SQSMessage notAPhoto = upload("albums/retry/readme.txt", "text".getBytes());
@@ -258,27 +326,37 @@ class ResizeOnLocalStackTest {
 
     private static SQSEvent.SQSMessage upload(String key, byte[] bytes) {
         aws.s3().putObject(r -> r.bucket(source).key(key), RequestBody.fromBytes(bytes));
-        return nextResizeMessage(key);
+        return nextMessage("ResizeQueue", key);
     }
 
-    /** The notification S3 sent (through SNS) to the resize queue about this key, as Lambda would pass it. */
-    private static SQSEvent.SQSMessage nextResizeMessage(String key) {
-        String queue = aws.queueUrl("ResizeQueue");
-        for (int attempt = 0; attempt < 20; attempt++) {
+    /** The notification S3 sent (through SNS) to the queue about this key, as Lambda would pass it. */
+    private static SQSEvent.SQSMessage nextMessage(String logicalId, String key) {
+        return nextMessages(logicalId, key)[0];
+    }
+
+    /** The notifications about these keys, in the keys' order; other messages taken on the way are dropped. */
+    private static SQSEvent.SQSMessage[] nextMessages(String logicalId, String... keys) {
+        String queue = aws.queueUrl(logicalId);
+        Map<String, SQSEvent.SQSMessage> found = new java.util.HashMap<>();
+        for (int attempt = 0; attempt < 20 && found.size() < keys.length; attempt++) {
             for (Message message : aws.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)
                     .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages()) {
                 aws.sqs().deleteMessage(r -> r.queueUrl(queue).receiptHandle(message.receiptHandle()));
-                List<ObjectEvent> events = S3EventMessages.parse(message.body());
-                if (events.stream().anyMatch(e -> e.key().equals(key))) {
+                for (ObjectEvent objectEvent : S3EventMessages.parse(message.body())) {
                     SQSEvent.SQSMessage lambdaMessage = new SQSEvent.SQSMessage();
                     lambdaMessage.setMessageId(message.messageId());
                     lambdaMessage.setBody(message.body());
                     lambdaMessage.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-                    return lambdaMessage;
+                    found.put(objectEvent.key(), lambdaMessage);
                 }
             }
         }
-        throw new AssertionError("no event for " + key + " reached the resize queue");
+        return Arrays.stream(keys).map(key -> {
+            if (!found.containsKey(key)) {
+                throw new AssertionError("no event for " + key + " reached " + logicalId);
+            }
+            return found.get(key);
+        }).toArray(SQSEvent.SQSMessage[]::new);
     }
 
     private static SQSEvent event(SQSEvent.SQSMessage... messages) {
