@@ -17,11 +17,17 @@ abstract class PipelineCommand extends AdminCli.AwsCommand {
     @Option(names = "--rebuild-queue-url", description = "Default: the stack's RebuildQueue.")
     String rebuildQueueUrl;
 
+    @Option(names = "--video-queue-url", description = "Default: the stack's VideoQueue.")
+    String videoQueueUrl;
+
     @Option(names = "--resize-dlq-url", description = "Default: the stack's ResizeDeadLetterQueue.")
     String resizeDeadLetterQueueUrl;
 
     @Option(names = "--rebuild-dlq-url", description = "Default: the stack's RebuildDeadLetterQueue.")
     String rebuildDeadLetterQueueUrl;
+
+    @Option(names = "--video-dlq-url", description = "Default: the stack's VideoDeadLetterQueue.")
+    String videoDeadLetterQueueUrl;
 
     String sourceBucket() {
         return resources().name(StackResources.SOURCE_BUCKET, sourceBucket);
@@ -31,13 +37,15 @@ abstract class PipelineCommand extends AdminCli.AwsCommand {
         return resources().name(StackResources.CATALOG_TABLE, catalogTable);
     }
 
-    /** @param logicalId one of the template's four queues */
+    /** @param logicalId one of the template's six queues */
     String queueUrl(String logicalId) {
         String given = switch (logicalId) {
             case StackResources.RESIZE_QUEUE -> resizeQueueUrl;
             case StackResources.REBUILD_QUEUE -> rebuildQueueUrl;
             case StackResources.RESIZE_DEAD_LETTER_QUEUE -> resizeDeadLetterQueueUrl;
             case StackResources.REBUILD_DEAD_LETTER_QUEUE -> rebuildDeadLetterQueueUrl;
+            case StackResources.VIDEO_QUEUE -> videoQueueUrl;
+            case StackResources.VIDEO_DEAD_LETTER_QUEUE -> videoDeadLetterQueueUrl;
             default -> throw new IllegalStateException("not a queue of the stack: " + logicalId);
         };
         return resources().name(logicalId, given);
@@ -45,6 +53,10 @@ abstract class PipelineCommand extends AdminCli.AwsCommand {
 
     /** {@code 1 photo}, {@code 3 photos}. */
     static String count(int number, String noun) {
-        return number + " " + noun + (number == 1 ? "" : "s");
+        return count(number, noun, noun + "s");
+    }
+
+    static String count(int number, String singular, String plural) {
+        return number + " " + (number == 1 ? singular : plural);
     }
 }

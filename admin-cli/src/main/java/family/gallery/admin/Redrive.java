@@ -16,16 +16,17 @@ final class Redrive extends PipelineCommand {
 
     private static final List<Pair> PAIRS = List.of(
             new Pair("resize", StackResources.RESIZE_QUEUE, StackResources.RESIZE_DEAD_LETTER_QUEUE),
+            new Pair("video", StackResources.VIDEO_QUEUE, StackResources.VIDEO_DEAD_LETTER_QUEUE),
             new Pair("rebuild", StackResources.REBUILD_QUEUE, StackResources.REBUILD_DEAD_LETTER_QUEUE));
 
-    @Option(names = "--queue", paramLabel = "resize|rebuild", description = "Only this queue's dead letters (default: both).")
+    @Option(names = "--queue", paramLabel = "resize|video|rebuild", description = "Only this queue's dead letters (default: all).")
     String queue;
 
     @Override
     public Integer call() {
         List<Pair> pairs = PAIRS.stream().filter(pair -> queue == null || pair.name().equals(queue)).toList();
         if (pairs.isEmpty()) {
-            throw new IllegalArgumentException("Unknown queue \"" + queue + "\": give resize or rebuild.");
+            throw new IllegalArgumentException("Unknown queue \"" + queue + "\": give resize, video or rebuild.");
         }
         for (Pair pair : pairs) {
             int moved = move(queueUrl(pair.deadLetterQueue()), queueUrl(pair.queue()));

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
-@Command(name = "reprocess", description = "Have the resize function process originals again, e.g. FAILED photos after a fix.")
+@Command(name = "reprocess", description = "Have the resize and video functions process originals again, e.g. FAILED photos after a fix.")
 final class Reprocess extends PipelineCommand {
 
     /** Marks the events this command sends, in their S3 record. */
@@ -40,8 +40,8 @@ final class Reprocess extends PipelineCommand {
         for (S3Object object : services().s3().listObjectsV2Paginator(r -> r.bucket(bucket)
                 .prefix(MediaKey.ALBUMS_PREFIX + albumPrefix)).contents()) {
             MediaKey key = MediaKey.of(object.key());
-            if (key.kind() != MediaKey.Kind.PHOTO) {
-                skipped++; // the resize function would only acknowledge it
+            if (key.kind() != MediaKey.Kind.PHOTO && key.kind() != MediaKey.Kind.VIDEO) {
+                skipped++; // the resize function would only acknowledge it (videos it passes on)
                 continue;
             }
             // The resize function acts on an event only if its sequencer is newer than the catalog
@@ -59,7 +59,8 @@ final class Reprocess extends PipelineCommand {
             }
         }
         sent += send(queue, batch, refused);
-        out().printf("Sent %s to the resize queue; skipped %s.%n", count(sent, "photo"), count(skipped, "other file"));
+        out().printf("Sent %s to the resize queue; skipped %s.%n", count(sent, "photo or video", "photos and videos"),
+                count(skipped, "other file"));
         if (!refused.isEmpty()) {
             spec.commandLine().getErr().printf("The resize queue refused %d: %s%n", refused.size(), refused.get(0).message());
             return 1;

@@ -22,8 +22,10 @@ final class StackResources {
     static final String SOURCE_BUCKET = "SourceBucket";
     static final String RESIZE_QUEUE = "ResizeQueue";
     static final String REBUILD_QUEUE = "RebuildQueue";
+    static final String VIDEO_QUEUE = "VideoQueue";
     static final String RESIZE_DEAD_LETTER_QUEUE = "ResizeDeadLetterQueue";
     static final String REBUILD_DEAD_LETTER_QUEUE = "RebuildDeadLetterQueue";
+    static final String VIDEO_DEAD_LETTER_QUEUE = "VideoDeadLetterQueue";
 
     private final String stack;
     /** A stack's physical resource ids by logical id; empty when there is no such stack. */

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 final class Status extends PipelineCommand {
 
     private static final List<String> QUEUES = List.of(StackResources.RESIZE_QUEUE, StackResources.RESIZE_DEAD_LETTER_QUEUE,
+            StackResources.VIDEO_QUEUE, StackResources.VIDEO_DEAD_LETTER_QUEUE,
             StackResources.REBUILD_QUEUE, StackResources.REBUILD_DEAD_LETTER_QUEUE);
 
     @Override

@@ -89,6 +89,8 @@ class PipelineCommandsTest {
                 "Queues: messages waiting, in flight, delayed",
                 "  ResizeQueue                   0      0      0",
                 "  ResizeDeadLetterQueue         2      0      0",
+                "  VideoQueue                    0      0      0",
+                "  VideoDeadLetterQueue          0      0      0",
                 "  RebuildQueue                  0      0      1",
                 "  RebuildDeadLetterQueue        0      0      0"), status.out().lines().toList());
     }
@@ -122,6 +124,7 @@ class PipelineCommandsTest {
         CommandRun both = run("redrive");
         assertEquals(0, both.exitCode(), both.err());
         assertEquals("Moved 0 messages from ResizeDeadLetterQueue to ResizeQueue.\n"
+                + "Moved 0 messages from VideoDeadLetterQueue to VideoQueue.\n"
                 + "Moved 1 message from RebuildDeadLetterQueue to RebuildQueue.\n", both.out());
         assertEquals(List.of(), drain("RebuildDeadLetterQueue"));
         assertEquals(List.of("rebuild 1"), drain("RebuildQueue"));
@@ -131,9 +134,10 @@ class PipelineCommandsTest {
     void reprocessSendsAnEventPerPhotoUnderThePrefixThatOrdersBetweenTheCatalogAndLaterUploads() {
         String failed = "albums/2026 summer/Café + amis #1 été.jpg";
         String nested = "albums/2026 summer/day 1/IMG_0001.JPG";
-        List<String> photos = List.of(failed, nested, "albums/2026 summer 2/other.jpg", "albums/winter/snow.png");
+        List<String> photos = List.of(failed, nested, "albums/2026 summer/clip.mov", "albums/2026 summer 2/other.jpg",
+                "albums/winter/snow.png");
         List<String> others = List.of("albums/2026 summer/.DS_Store", "albums/2026 summer/album.yml",
-                "albums/2026 summer/Thumbs.db", "albums/2026 summer/clip.mov");
+                "albums/2026 summer/Thumbs.db", "albums/2026 summer/song.m4a");
         photos.forEach(this::upload);
         others.forEach(this::upload);
         // What the resize function would have recorded from the upload's own event.
@@ -143,9 +147,9 @@ class PipelineCommandsTest {
 
         CommandRun album = run("reprocess", "2026 summer/");
         assertEquals(0, album.exitCode(), album.err());
-        assertEquals("Sent 2 photos to the resize queue; skipped 4 other files.\n", album.out());
+        assertEquals("Sent 3 photos and videos to the resize queue; skipped 4 other files.\n", album.out());
         Map<String, ObjectEvent> reprocessed = events(drain("ResizeQueue"));
-        assertEquals(Set.of(failed, nested), reprocessed.keySet());
+        assertEquals(Set.of(failed, nested, "albums/2026 summer/clip.mov"), reprocessed.keySet());
         for (ObjectEvent event : reprocessed.values()) {
             ObjectEvent upload = uploads.get(event.key());
             assertEquals(ObjectEvent.Type.CREATED, event.type());
@@ -162,7 +166,7 @@ class PipelineCommandsTest {
 
         CommandRun all = run("reprocess");
         assertEquals(0, all.exitCode(), all.err());
-        assertEquals("Sent 4 photos to the resize queue; skipped 4 other files.\n", all.out());
+        assertEquals("Sent 5 photos and videos to the resize queue; skipped 4 other files.\n", all.out());
         assertEquals(Set.copyOf(photos), events(drain("ResizeQueue")).keySet());
     }
 
@@ -170,7 +174,7 @@ class PipelineCommandsTest {
     void badInputGetsOneLineAndExitCodeOne() {
         CommandRun unknownQueue = run("redrive", "--queue", "thumbnails");
         assertEquals(1, unknownQueue.exitCode());
-        assertEquals("Unknown queue \"thumbnails\": give resize or rebuild.\n", unknownQueue.err());
+        assertEquals("Unknown queue \"thumbnails\": give resize, video or rebuild.\n", unknownQueue.err());
         assertEquals("", unknownQueue.out());
 
         CommandRun missingStack = run("status", "--stack", "old-gallery");
@@ -180,8 +184,8 @@ class PipelineCommandsTest {
 
         CommandRun named = run("status", "--stack", "old-gallery", "--catalog-table", stack.tableName("CatalogTable"),
                 "--resize-queue-url", stack.queueUrl("ResizeQueue"), "--rebuild-queue-url", stack.queueUrl("RebuildQueue"),
-                "--resize-dlq-url", stack.queueUrl("ResizeDeadLetterQueue"),
-                "--rebuild-dlq-url", stack.queueUrl("RebuildDeadLetterQueue"));
+                "--video-queue-url", stack.queueUrl("VideoQueue"), "--resize-dlq-url", stack.queueUrl("ResizeDeadLetterQueue"),
+                "--video-dlq-url", stack.queueUrl("VideoDeadLetterQueue"), "--rebuild-dlq-url", stack.queueUrl("RebuildDeadLetterQueue"));
         assertEquals(0, named.exitCode(), "with every name given, the stack is not needed: " + named.err());
     }
 

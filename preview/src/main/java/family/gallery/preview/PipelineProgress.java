@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * How far the pipeline has come with the photos in the source bucket.
  *
- * @param photos   photos in the source bucket
- * @param ready    of those, photos with renditions
- * @param failures of those, the photos that can never be shown, each as "key: why"
+ * @param photos   photos and videos in the source bucket
+ * @param ready    of those, the ones with renditions
+ * @param failures of those, the ones that can never be shown, each as "key: why"
  * @param siteBuilt when the newest site build ended, if one has
  * @param settled  nothing is left to do: every photo is processed, no queue holds a message and
  *                 the published site reflects the latest change
@@ -44,7 +44,7 @@ public record PipelineProgress(int photos, int ready, List<String> failures, Opt
         stack.s3().listObjectsV2Paginator(list -> list.bucket(stack.bucketName("SourceBucket")).prefix(MediaKey.ALBUMS_PREFIX))
                 .contents().forEach(object -> {
                     MediaKey key = MediaKey.of(object.key());
-                    if (key.kind() == MediaKey.Kind.PHOTO) {
+                    if (key.kind() == MediaKey.Kind.PHOTO || key.kind() == MediaKey.Kind.VIDEO) {
                         uploaded.add(PhotoId.of(key));
                     }
                 });
@@ -63,7 +63,7 @@ public record PipelineProgress(int photos, int ready, List<String> failures, Opt
                 .map(report -> report.startedAt().plus(report.duration()));
         BuildState.Snapshot state = new BuildState(stack.dynamoDb(), table).read();
         boolean settled = ready + failures.size() == uploaded.size() && built.isPresent() && !state.stale()
-                && queueEmpty(stack, "ResizeQueue") && queueEmpty(stack, "RebuildQueue");
+                && queueEmpty(stack, "ResizeQueue") && queueEmpty(stack, "VideoQueue") && queueEmpty(stack, "RebuildQueue");
         return new PipelineProgress(uploaded.size(), ready, failures, built, settled);
     }
 
@@ -73,9 +73,9 @@ public record PipelineProgress(int photos, int ready, List<String> failures, Opt
         return counts.values().stream().allMatch("0"::equals);
     }
 
-    /** For instance "37/120 photos ready, 1 failed, site built 3 s ago". */
+    /** For instance "37/120 photos and videos ready, 1 failed, site built 3 s ago". */
     public String describe(Instant now) {
-        StringBuilder text = new StringBuilder().append(ready).append('/').append(photos).append(" photos ready");
+        StringBuilder text = new StringBuilder().append(ready).append('/').append(photos).append(" photos and videos ready");
         if (!failures.isEmpty()) {
             text.append(", ").append(failures.size()).append(" failed");
         }
