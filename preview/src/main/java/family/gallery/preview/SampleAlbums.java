@@ -22,7 +22,7 @@ import javax.imageio.ImageIO;
 /**
  * The sample albums the preview loads when it is given no folder of its own: painted landscapes of
  * varied sizes and orientations, a nested album, an album.yml with a title and captions, and, where
- * Debian's heif-enc and ffmpeg are installed, a phone's Live Photo (a HEIC and its MOV).
+ * Debian's heif-enc and ffmpeg are installed, a phone's Live Photo (a HEIC and its MOV) and a phone's video clip.
  */
 public final class SampleAlbums {
 
@@ -58,11 +58,12 @@ public final class SampleAlbums {
         return List.of(dir.resolve(SEA_ALBUM), dir.resolve(GARDEN_ALBUM));
     }
 
-    /** Writes the albums under {@code dir} (as {@code dir/<album>/...}) and returns how many photos it wrote. */
+    /** Writes the albums under {@code dir} (as {@code dir/<album>/...}) and returns how many photos and videos it wrote. */
     public static int write(Path dir) {
         Path sea = dir.resolve(SEA_ALBUM);
         int photos = paint(sea, SEA) + paint(sea.resolve("Day trip"), DAY_TRIP) + paint(dir.resolve(GARDEN_ALBUM), GARDEN)
-                + livePhoto(sea.resolve("Day trip"), "IMG_2041", new Picture("IMG_2041.HEIC", 3024, 4032, 0.57f));
+                + livePhoto(sea.resolve("Day trip"), "IMG_2041", new Picture("IMG_2041.HEIC", 3024, 4032, 0.57f))
+                + phoneClip(sea, "Waves at the pier.MOV", new Picture("waves", 1280, 720, 0.53f));
         writeText(sea.resolve("album.yml"), """
                 title: Summer by the sea
                 date: 2026-07-14
@@ -120,6 +121,38 @@ public final class SampleAlbums {
         } finally {
             try {
                 Files.deleteIfExists(still);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * A clip as an iPhone records it held upright: HEVC Main 10 stored landscape and turned by the
+     * track's rotation, with sound and Apple's local creation date. Made when ffmpeg is installed;
+     * returns the number of videos written: 1 or 0.
+     */
+    private static int phoneClip(Path album, String name, Picture picture) {
+        Path ffmpeg = Path.of("/usr/bin/ffmpeg");
+        if (!Files.isExecutable(ffmpeg)) {
+            return 0;
+        }
+        Path still = album.resolve(picture.fileName() + ".png");
+        write(still, landscape(picture, new Random(name.hashCode())), "png");
+        String stored = picture.fileName() + "-stored.mov";
+        try {
+            run(album, ffmpeg.toString(), "-loglevel", "error", "-y", "-loop", "1", "-i", still.getFileName().toString(),
+                    "-f", "lavfi", "-i", "sine=frequency=220:sample_rate=48000", "-t", "4",
+                    "-vf", "zoompan=z='1+0.003*on':d=1:s=640x360:fps=30", "-c:v", "libx265", "-preset", "ultrafast",
+                    "-x265-params", "log-level=error", "-pix_fmt", "yuv420p10le", "-tag:v", "hvc1", "-c:a", "aac", stored);
+            run(album, ffmpeg.toString(), "-loglevel", "error", "-y", "-i", stored, "-c", "copy",
+                    "-metadata:s:v:0", "rotate=90", "-metadata", "com.apple.quicktime.creationdate=2026-07-15T18:40:00+0200",
+                    "-movflags", "use_metadata_tags", name);
+            return 1;
+        } finally {
+            try {
+                Files.deleteIfExists(still);
+                Files.deleteIfExists(album.resolve(stored));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
