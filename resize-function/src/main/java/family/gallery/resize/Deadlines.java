@@ -10,12 +10,17 @@ final class Deadlines {
 
     /** Enough to write renditions, the catalog entry and the rebuild notice after the work is stopped. */
     static final Duration MARGIN = Duration.ofSeconds(30);
+    /** Lambda's longest timeout; also what a context without a deadline (a test harness's) is given. */
+    static final Duration LONGEST_INVOCATION = Duration.ofMinutes(15);
 
     private Deadlines() {
     }
 
     static Instant of(Context context) {
-        long remaining = context == null ? Long.MAX_VALUE / 2 : context.getRemainingTimeInMillis();
+        long remaining = context == null ? 0 : context.getRemainingTimeInMillis();
+        if (remaining <= 0 || remaining > LONGEST_INVOCATION.toMillis()) {
+            remaining = LONGEST_INVOCATION.toMillis();
+        }
         return Instant.now().plusMillis(Math.max(0, remaining - MARGIN.toMillis()));
     }
 }
