@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * The local queues live in memory, so messages still queued when the preview stopped are gone at
  * the next start while the uploads that sent them are still there. This announces those uploads
- * again: each photo the catalog does not hold at its current ETag is copied onto itself, which
+ * again: each photo or video the catalog does not hold at its current ETag is copied onto itself, which
  * sends the same {@code ObjectCreated} event an upload does, and the site is asked to rebuild once.
  */
 final class InterruptedWork {
@@ -26,7 +26,7 @@ final class InterruptedWork {
     private InterruptedWork() {
     }
 
-    /** Returns how many photos were announced again. */
+    /** Returns how many photos and videos were announced again. */
     static int resume(LocalAws stack) {
         String bucket = stack.bucketName("SourceBucket");
         Map<PhotoId, String> catalogued = new HashMap<>();
@@ -36,7 +36,8 @@ final class InterruptedWork {
         int announced = 0;
         for (S3Object object : stack.s3().listObjectsV2Paginator(list -> list.bucket(bucket).prefix(MediaKey.ALBUMS_PREFIX)).contents()) {
             MediaKey key = MediaKey.of(object.key());
-            if (key.kind() != MediaKey.Kind.PHOTO
+            boolean shown = key.kind() == MediaKey.Kind.PHOTO || key.kind() == MediaKey.Kind.VIDEO;
+            if (!shown
                     || Optional.ofNullable(catalogued.get(PhotoId.of(key))).filter(ETags.unquoted(object.eTag())::equals).isPresent()) {
                 continue;
             }

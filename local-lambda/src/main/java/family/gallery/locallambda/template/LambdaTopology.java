@@ -21,7 +21,8 @@ import family.gallery.template.TemplateException;
  * {@code Globals.Function} supplies what a function leaves out (environment variables merge, the
  * function's own win), MemorySize and Timeout default to Lambda's 128 MB and 3 s, a function's name
  * is what {@code !Ref} of it gives, and a resource whose Condition is false is left out.
- * Events of other types than SQS are not Lambda's to serve and are skipped.
+ * Events of other types than SQS are not Lambda's to serve and are skipped. Layers are not
+ * mounted: what a layer puts on the PATH (the video function's ffmpeg) comes from the machine.
  *
  * @param functions every function, its CodeUri resolved against the template's folder
  * @param sqsMappings every SQS event of every function
