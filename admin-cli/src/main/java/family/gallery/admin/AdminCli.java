@@ -29,7 +29,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * The operator's tool: viewer accounts, and a look at the pipeline with ways to recover it. It
  * finds the tables, bucket and queues from the stack's resources ({@code --stack}, by default
  * {@code $GALLERY_STACK} or {@code family-gallery}) unless they are named on the command line;
- * credentials and region are the AWS CLI's.
+ * credentials and region are the AWS CLI's. With {@code --preview} it works on a running preview.
  */
 @Command(name = "gallery-admin", mixinStandardHelpOptions = true,
         description = "Manage the gallery's viewers, see what the pipeline did and set it going again.",
@@ -79,6 +79,10 @@ public final class AdminCli {
         @Option(names = "--endpoint-url", description = "One endpoint for every AWS service, e.g. a local emulator's.")
         String endpoint;
 
+        @Option(names = "--preview", paramLabel = "DATA_DIR",
+                description = "Work on the running ./gallery preview whose data folder this is, instead of AWS.")
+        Path preview;
+
         String stackName() {
             String name = stack != null ? stack : System.getenv("GALLERY_STACK");
             return name == null || name.isBlank() ? StackResources.DEFAULT_STACK : name;
@@ -101,7 +105,8 @@ public final class AdminCli {
 
         AwsServices services() {
             if (services == null) {
-                services = cli.services.apply(stackOptions.endpoint);
+                services = stackOptions.preview != null ? PreviewServices.of(stackOptions.preview)
+                        : cli.services.apply(stackOptions.endpoint);
             }
             return services;
         }

@@ -41,7 +41,7 @@ final class Status extends PipelineCommand {
     private void printPhotos(List<PhotoEntry> photos) {
         List<PhotoEntry> failed = photos.stream().filter(photo -> photo.status() == PhotoStatus.FAILED)
                 .sorted(Comparator.comparing(photo -> photo.id().sourceKey())).toList();
-        out().printf("Photos: %d READY, %d FAILED%n", photos.size() - failed.size(), failed.size());
+        out().printf("Photos and videos: %d READY, %d FAILED%n", photos.size() - failed.size(), failed.size());
         failed.forEach(photo -> out().printf("  FAILED %s/%s: %s%n", photo.id().album(), photo.id().fileName(),
                 photo.reason().orElse("no reason recorded")));
     }

@@ -59,7 +59,7 @@ class PipelineCommandsTest {
     void statusCountsPhotosAndShowsTheFailedOnesTheLastBuildAndTheQueues() {
         CommandRun empty = run("status");
         assertEquals(0, empty.exitCode(), empty.err());
-        assertTrue(empty.out().startsWith("Photos: 0 READY, 0 FAILED\nLast site build: none yet\n"), empty.out());
+        assertTrue(empty.out().startsWith("Photos and videos: 0 READY, 0 FAILED\nLast site build: none yet\n"), empty.out());
 
         Instant now = Instant.now();
         catalog.record(PhotoEntry.ready(new PhotoId("2026 summer", "beach.jpg"), "10", "e1", 1800, 1200, TakenAt.uploaded(now),
@@ -82,7 +82,7 @@ class PipelineCommandsTest {
         CommandRun status = run("status");
         assertEquals(0, status.exitCode(), status.err());
         assertEquals(List.of(
-                "Photos: 2 READY, 1 FAILED",
+                "Photos and videos: 2 READY, 1 FAILED",
                 "  FAILED 2026 summer/broken.jpg: not a JPEG file",
                 "Last site build: 2026-12-03T08:50:00.250Z, 1.3 s, published",
                 "  2 photos in 2 albums; pages 1 written, 0 deleted, 3 unchanged; 1 issue",

@@ -31,6 +31,7 @@ import family.gallery.locallambda.InvocationResult;
 import family.gallery.locallambda.LocalLambda;
 import family.gallery.locallambda.LocalLambdaOptions;
 import family.gallery.locallambda.sqs.SqsEventSourceMapping;
+import family.gallery.locallambda.sqs.AwaitingRetry;
 import family.gallery.locallambda.sqs.SqsEventSources;
 import family.gallery.locallambda.template.LambdaTopology;
 import family.gallery.template.StackIdentity;
@@ -74,6 +75,7 @@ public final class LocalAws implements AutoCloseable {
     private final Path templateFile;
     private volatile List<String> functionNames = List.of();
     private LocalLambda functions;
+    private SqsEventSources eventSources;
 
     private LocalAws(Topology topology, int s3Port, int sqsPort, int dynamoDbPort, int cloudFrontPort,
             Path temporaryDirectory, Path templateFile) {
@@ -197,8 +199,9 @@ public final class LocalAws implements AutoCloseable {
 
         if (config.runFunctions()) {
             functions = join(lambda);
-            started.push(SqsEventSources.start(functions, sqs, lambdaTopology().sqsMappings().stream()
-                    .filter(mapping -> functionNames.contains(mapping.functionName())).toList()));
+            eventSources = SqsEventSources.start(functions, sqs, lambdaTopology().sqsMappings().stream()
+                    .filter(mapping -> functionNames.contains(mapping.functionName())).toList());
+            started.push(eventSources);
         }
     }
 
@@ -346,6 +349,11 @@ public final class LocalAws implements AutoCloseable {
     /** The SQS event source mappings of the template's functions, with their queues' ARNs. */
     public List<SqsEventSourceMapping> sqsEventSources() {
         return lambdaTopology().sqsMappings();
+    }
+
+    /** Messages whose invocation failed, waiting in their queues for a retry (none unless functions run). */
+    public List<AwaitingRetry> awaitingRetry() {
+        return eventSources == null ? List.of() : eventSources.awaitingRetry();
     }
 
     /** The functions that run (empty unless the configuration asks for them). */

@@ -30,6 +30,7 @@ public final class Preview implements AutoCloseable {
     /** The functions the gallery cannot work without (the signing key's is replaced by the local edge). */
     private static final List<String> REQUIRED_FUNCTIONS = List.of("ResizeFunction", "SiteBuilderFunction", "LoginFunction");
 
+    private final Path dataDirectory;
     private final LocalParameterStore parameters;
     private final LocalAws stack;
     private final LocalEdge edge;
@@ -37,8 +38,9 @@ public final class Preview implements AutoCloseable {
     private final int resumed;
     private final List<String> uploads;
 
-    private Preview(LocalParameterStore parameters, LocalAws stack, LocalEdge edge, PreviewViewer viewer, int resumed,
-            List<String> uploads) {
+    private Preview(Path dataDirectory, LocalParameterStore parameters, LocalAws stack, LocalEdge edge,
+            PreviewViewer viewer, int resumed, List<String> uploads) {
+        this.dataDirectory = dataDirectory;
         this.parameters = parameters;
         this.stack = stack;
         this.edge = edge;
@@ -72,8 +74,10 @@ public final class Preview implements AutoCloseable {
             PreviewViewer viewer = PreviewViewer.ensure(options.dataDirectory(),
                     new ViewerAccounts(stack.dynamoDb(), stack.tableName("AccountsTable"), Clock.systemUTC()));
             int resumed = InterruptedWork.resume(stack);
-            return new Preview(parameters, stack, edge, viewer, resumed, upload(stack, options));
+            PreviewConnection.write(options.dataDirectory(), stack);
+            return new Preview(options.dataDirectory(), parameters, stack, edge, viewer, resumed, upload(stack, options));
         } catch (RuntimeException e) {
+            PreviewConnection.remove(options.dataDirectory());
             closeAll(edge, stack, parameters);
             throw e;
         }
@@ -139,6 +143,11 @@ public final class Preview implements AutoCloseable {
         return uploads;
     }
 
+    /** Where the preview keeps everything; {@code ./gallery admin --data-dir} finds it by this. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
     public LocalAws stack() {
         return stack;
     }
@@ -156,6 +165,7 @@ public final class Preview implements AutoCloseable {
 
     @Override
     public void close() {
+        PreviewConnection.remove(dataDirectory);
         closeAll(edge, stack, parameters);
     }
 

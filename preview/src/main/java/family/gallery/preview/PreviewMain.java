@@ -42,13 +42,16 @@ public final class PreviewMain {
         }, "preview-shutdown"));
 
         if (preview.resumed() > 0) {
-            System.out.println("  " + preview.resumed() + " photos left unprocessed when the preview last stopped go through again");
+            System.out.println("  " + preview.resumed() + " photos and videos left unprocessed when the preview last stopped go through again");
         }
         preview.uploads().forEach(line -> System.out.println("  uploaded " + line));
         System.out.println();
         System.out.println("  Gallery   " + preview.siteUrl());
         System.out.println("  Login     " + preview.viewer().name() + " / " + preview.viewer().password());
         preview.stack().functionLogDirectory().ifPresent(logs -> System.out.println("  Logs      " + logs));
+        String dataDir = options.dataDirectory().equals(PreviewOptions.defaultDataDirectory()) ? ""
+                : " --data-dir=" + options.dataDirectory();
+        System.out.println("  Admin     ./gallery admin status" + dataDir + "   (also add NAME, list, rebuild, redrive, reprocess)");
         System.out.println("  Add an album:");
         System.out.println("    " + preview.syncCommand("~/Pictures/some-album"));
         System.out.println();

@@ -42,6 +42,11 @@ public final class SqsEventSources implements AutoCloseable {
         return sources;
     }
 
+    /** The messages that failed an invocation and wait out their visibility timeout, every queue's. */
+    public List<AwaitingRetry> awaitingRetry() {
+        return pollers.stream().flatMap(poller -> poller.awaitingRetry().stream()).toList();
+    }
+
     /** Stops polling and waits for the batches under way, so no message is left half handled. */
     @Override
     public void close() {

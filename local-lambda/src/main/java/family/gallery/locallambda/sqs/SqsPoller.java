@@ -1,10 +1,13 @@
 package family.gallery.locallambda.sqs;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -43,6 +46,9 @@ final class SqsPoller implements AutoCloseable {
     private final Semaphore concurrency;
     private final ExecutorService invocations;
     private final Thread thread;
+    private final Duration visibilityTimeout;
+    /** Failed messages by id, until they are received again or have surely moved on. */
+    private final Map<String, AwaitingRetry> awaitingRetry = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     SqsPoller(SqsEventSourceMapping mapping, LocalLambda lambda, SqsClient sqs) {
@@ -50,7 +56,7 @@ final class SqsPoller implements AutoCloseable {
         this.lambda = lambda;
         this.sqs = sqs;
         this.queueUrl = sqs.getQueueUrl(request -> request.queueName(mapping.queueName())).queueUrl();
-        checkVisibilityTimeout();
+        this.visibilityTimeout = checkVisibilityTimeout();
         int limit = Math.min(mapping.maximumConcurrency().orElse(Integer.MAX_VALUE),
                 lambda.concurrencyLimit(mapping.functionName()));
         this.concurrency = new Semaphore(limit);
@@ -67,8 +73,12 @@ final class SqsPoller implements AutoCloseable {
         };
     }
 
-    /** Lambda refuses a mapping whose queue would let a message reappear while the function still runs. */
-    private void checkVisibilityTimeout() {
+    /**
+     * Lambda refuses a mapping whose queue would let a message reappear while the function still runs.
+     *
+     * @return the queue's visibility timeout
+     */
+    private Duration checkVisibilityTimeout() {
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl)
                 .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributes();
         int visibility = Integer.parseInt(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT));
@@ -77,6 +87,14 @@ final class SqsPoller implements AutoCloseable {
             throw new IllegalArgumentException("Queue visibility timeout: " + visibility
                     + " seconds is less than Function timeout: " + timeout + " seconds (" + mapping.queueArn() + ")");
         }
+        return Duration.ofSeconds(visibility);
+    }
+
+    /** The messages of this queue that failed and wait out their visibility timeout. */
+    List<AwaitingRetry> awaitingRetry() {
+        Instant forgotten = Instant.now().minusSeconds(60);
+        awaitingRetry.values().removeIf(message -> message.visibleAgain().isBefore(forgotten));
+        return List.copyOf(awaitingRetry.values());
     }
 
     private void poll() {
@@ -103,9 +121,10 @@ final class SqsPoller implements AutoCloseable {
                 concurrency.release();
                 makeVisible(batch);
             } else {
+                Instant received = Instant.now();
                 invocations.execute(() -> {
                     try {
-                        deliver(batch);
+                        deliver(batch, received);
                     } finally {
                         concurrency.release();
                     }
@@ -155,13 +174,15 @@ final class SqsPoller implements AutoCloseable {
                 .messageAttributeNames("All")).messages();
     }
 
-    private void deliver(List<Message> batch) {
+    private void deliver(List<Message> batch, Instant received) {
+        batch.forEach(message -> awaitingRetry.remove(message.messageId()));
         String event = SqsEvents.event(batch, mapping.queueArn(), lambda.region());
         InvocationResult result;
         try {
             result = lambda.invoke(mapping.functionName(), event);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "invoking " + mapping.functionName() + " failed: " + e.getMessage());
+            awaitRetry(batch, received);
             return;
         }
         if (!result.succeeded()) {
@@ -171,6 +192,13 @@ final class SqsPoller implements AutoCloseable {
         Set<String> succeeded = BatchOutcome.succeeded(batch.stream().map(Message::messageId).toList(), result,
                 mapping.reportBatchItemFailures());
         delete(batch.stream().filter(message -> succeeded.contains(message.messageId())).toList());
+        awaitRetry(batch.stream().filter(message -> !succeeded.contains(message.messageId())).toList(), received);
+    }
+
+    private void awaitRetry(List<Message> failed, Instant received) {
+        Instant visibleAgain = received.plus(visibilityTimeout);
+        failed.forEach(message -> awaitingRetry.put(message.messageId(),
+                new AwaitingRetry(mapping.queueName(), message.messageId(), message.body(), visibleAgain)));
     }
 
     private void delete(List<Message> messages) {
