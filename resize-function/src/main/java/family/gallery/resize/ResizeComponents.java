@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Wires the plain classes to the SDK clients and the function's environment (read as
  * {@code source.bucket} and so on): SOURCE_BUCKET, RESIZED_BUCKET, CATALOG_TABLE, REBUILD_QUEUE_URL
- * and MAX_PIXELS for both functions; VIDEO_QUEUE_URL for the resize function, which passes videos
- * on; MAX_VIDEO_MINUTES and MAX_VIDEO_BYTES for the video function.
+ * and MAX_PIXELS for both functions; VIDEO_QUEUE_URL and MAX_PHOTO_BYTES for the resize function,
+ * which passes videos on; MAX_VIDEO_MINUTES and MAX_VIDEO_BYTES for the video function.
  */
 @ApplicationScoped
 public class ResizeComponents {
@@ -47,11 +47,12 @@ public class ResizeComponents {
             @ConfigProperty(name = "resized.bucket") String resizedBucket,
             @ConfigProperty(name = "catalog.table") String catalogTable,
             @ConfigProperty(name = "rebuild.queue.url") String rebuildQueueUrl,
-            @ConfigProperty(name = "video.queue.url") Optional<String> videoQueueUrl) {
+            @ConfigProperty(name = "video.queue.url") Optional<String> videoQueueUrl,
+            @ConfigProperty(name = "max.photo.bytes", defaultValue = "150000000") long maxBytes) {
         SourcePhotos source = new SourcePhotos(s3, sourceBucket);
         RenditionStore renditions = new RenditionStore(s3, resizedBucket);
         CatalogUpdater updater = new CatalogUpdater(MediaKey.Kind.PHOTO,
-                new PhotoProcessor(source, renditions, renderer, Clock.systemUTC()), source, renditions,
+                new PhotoProcessor(source, renditions, renderer, maxBytes, Clock.systemUTC()), source, renditions,
                 new PhotoCatalog(dynamo, catalogTable), Clock.systemUTC());
         return new MediaBatch(updater, new RebuildNotices(sqs, rebuildQueueUrl),
                 videoQueueUrl.filter(url -> !url.isBlank()).map(url -> new VideoQueue(sqs, url)));

@@ -102,7 +102,7 @@ class ResizeOnLocalStackTest {
         SourcePhotos sourcePhotos = new SourcePhotos(aws.s3(), source);
         RenditionStore renditions = new RenditionStore(aws.s3(), resized);
         CatalogUpdater updater = new CatalogUpdater(MediaKey.Kind.PHOTO, new PhotoProcessor(sourcePhotos, renditions,
-                new PhotoRenderer(PhotoRenderer.Settings.DEFAULTS), Clock.systemUTC()), sourcePhotos, renditions,
+                new PhotoRenderer(PhotoRenderer.Settings.DEFAULTS), 1_500_000, Clock.systemUTC()), sourcePhotos, renditions,
                 new PhotoCatalog(aws.dynamoDb(), table), Clock.systemUTC());
         return new MediaBatch(updater, new RebuildNotices(aws.sqs(), rebuildQueueUrl),
                 Optional.of(new VideoQueue(aws.sqs(), aws.queueUrl("VideoQueue"))));
@@ -189,7 +189,8 @@ class ResizeOnLocalStackTest {
                 "albums/bad/empty.jpg", new byte[0],
                 "albums/bad/notes.jpg", "not a photo\n".getBytes(),
                 "albums/bad/cut.jpg", Arrays.copyOf(jpeg, jpeg.length / 2),
-                "albums/bad/bomb.png", TestImages.pngBomb(30000, 30000));
+                "albums/bad/bomb.png", TestImages.pngBomb(30000, 30000),
+                "albums/bad/huge.tif", new byte[1_600_000]);
         List<SQSEvent.SQSMessage> messages = new ArrayList<>();
         bad.forEach((key, bytes) -> messages.add(upload(key, bytes)));
         messages.add(upload("albums/bad/fine.jpg", jpeg));
@@ -197,9 +198,10 @@ class ResizeOnLocalStackTest {
         assertNoFailures(run(batch, event(messages.toArray(SQSEvent.SQSMessage[]::new))));
 
         Map<String, String> expectedReasons = Map.of("empty.jpg", "empty", "notes.jpg", "not an image",
-                "cut.jpg", "truncated", "bomb.png", "more than the limit of 100.0 megapixels");
+                "cut.jpg", "truncated", "bomb.png", "more than the limit of 100.0 megapixels",
+                "huge.tif", "The file is 1.6 MB; photos up to 1.5 MB are processed (MAX_PHOTO_BYTES).");
         List<PhotoEntry> album = catalog.album("bad");
-        assertEquals(5, album.size());
+        assertEquals(6, album.size());
         for (PhotoEntry entry : album) {
             String expected = expectedReasons.get(entry.id().fileName());
             if (expected == null) {

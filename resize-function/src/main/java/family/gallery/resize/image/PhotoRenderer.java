@@ -38,9 +38,12 @@ public final class PhotoRenderer {
     }
 
     public RenderedPhoto render(byte[] original) throws UnrenderablePhotoException {
-        PhotoMetadata metadata = ExifReader.read(original);
+        // Bombs first: compressed metadata is checked before anything inflates it, and the pixel
+        // count (from the header, inside decode) before the metadata readers run.
+        CompressedChunks.check(original);
         DecodedOriginal decoded = DecodedOriginal.decode(original, settings.maxPixels(), settings.pixelBudget(),
                 RenditionSizes.FULL_SCREEN);
+        PhotoMetadata metadata = ExifReader.read(original);
         Orientation orientation = decoded.upright() ? Orientation.NORMAL : metadata.orientation();
         int width = orientation.swapsAxes() ? decoded.storedHeight() : decoded.storedWidth();
         int height = orientation.swapsAxes() ? decoded.storedWidth() : decoded.storedHeight();

@@ -16,6 +16,9 @@ import family.gallery.ingest.ETags;
 /** Reads originals from the source bucket: photos into memory, videos to a file. */
 public final class SourcePhotos {
 
+    /** S3's answer to a read whose If-Match no longer holds: the object was written again since. */
+    private static final int PRECONDITION_FAILED = 412;
+
     private final S3Client s3;
     private final String bucket;
 
@@ -24,14 +27,24 @@ public final class SourcePhotos {
         this.bucket = bucket;
     }
 
-    /** The current object under the key; empty when it has been deleted since the event. */
-    public Optional<Original> fetch(String key) {
+    /**
+     * The object into memory, if it is still the one described.
+     *
+     * @return empty when it was replaced or deleted since {@code expected} was read
+     */
+    public Optional<Original> fetch(String key, OriginalFile expected) {
         try {
-            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key));
+            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)
+                    .ifMatch(quoted(expected.eTag())));
             return Optional.of(new Original(object.asByteArrayUnsafe(), ETags.unquoted(object.response().eTag()),
                     object.response().lastModified()));
         } catch (NoSuchKeyException deleted) {
             return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == PRECONDITION_FAILED) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 
@@ -52,17 +65,20 @@ public final class SourcePhotos {
      */
     public boolean download(String key, OriginalFile expected, Path target) {
         try {
-            s3.getObject(r -> r.bucket(bucket).key(key).ifMatch("\"" + expected.eTag() + "\""),
-                    ResponseTransformer.toFile(target));
+            s3.getObject(r -> r.bucket(bucket).key(key).ifMatch(quoted(expected.eTag())), ResponseTransformer.toFile(target));
             return true;
         } catch (NoSuchKeyException deleted) {
             return false;
         } catch (S3Exception e) {
-            if (e.statusCode() == 412) { // Precondition Failed: written again since
+            if (e.statusCode() == PRECONDITION_FAILED) {
                 return false;
             }
             throw e;
         }
+    }
+
+    private static String quoted(String eTag) {
+        return "\"" + eTag + "\"";
     }
 
     /** True when the key has a current object (not deleted, not hidden by a delete marker). */

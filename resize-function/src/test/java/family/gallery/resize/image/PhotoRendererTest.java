@@ -190,6 +190,19 @@ class PhotoRendererTest {
         assertTrue(e.getMessage().contains("limit of 1.0 megapixels"), e.getMessage());
     }
 
+    @Test
+    void compressedMetadataThatWouldInflateToGigabytesIsRefusedBeforeAnyReaderInflatesIt() throws Exception {
+        byte[] png = TestImages.png(TestImages.scene(64, 48, BufferedImage.TYPE_INT_RGB));
+        for (String type : List.of("zTXt", "iTXt")) {
+            byte[] bomb = TestImages.pngWithCompressedText(png, type, 64 << 20);
+            assertTrue(bomb.length < 100_000, "64 MB of text in a small file: " + bomb.length);
+            assertRefused(bomb, "The PNG's compressed metadata (" + type + ") expands to more than 8 MB:"
+                    + " refused as a decompression bomb.");
+        }
+        RenderedPhoto modest = renderer.render(TestImages.pngWithCompressedText(png, "zTXt", 100_000));
+        assertEquals(64, modest.width(), "a caption of ordinary size is no problem");
+    }
+
     private void assertRefused(byte[] original, String reason) {
         UnrenderablePhotoException e = assertThrows(UnrenderablePhotoException.class, () -> renderer.render(original));
         assertTrue(e.getMessage().contains(reason), e.getMessage());

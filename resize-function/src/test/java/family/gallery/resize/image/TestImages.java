@@ -121,6 +121,32 @@ public final class TestImages {
         return out.toByteArray();
     }
 
+    /**
+     * A real PNG with one more metadata chunk before its pixels: {@code zTXt} (keyword, 0, method 0,
+     * zlib data) or compressed {@code iTXt} (keyword, 0, flag 1, method 0, empty language and
+     * translated keyword, zlib data), whose text is {@code inflatedBytes} spaces.
+     */
+    public static byte[] pngWithCompressedText(byte[] png, String type, int inflatedBytes) {
+        Deflater deflater = new Deflater(9);
+        deflater.setInput(new byte[inflatedBytes]);
+        deflater.finish();
+        ByteArrayOutputStream zlib = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        while (!deflater.finished()) {
+            zlib.write(buffer, 0, deflater.deflate(buffer));
+        }
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        data.writeBytes("Comment".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        data.writeBytes(type.equals("iTXt") ? new byte[] {0, 1, 0, 0, 0} : new byte[] {0, 0});
+        data.writeBytes(zlib.toByteArray());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int afterHeader = 8 + 8 + 13 + 4; // signature, then IHDR's length, type, data and CRC
+        out.write(png, 0, afterHeader);
+        chunk(out, type, data.toByteArray());
+        out.write(png, afterHeader, png.length - afterHeader);
+        return out.toByteArray();
+    }
+
     /** Fails unless the colours differ by at most {@code tolerance}, summed over R, G and B. */
     public static void assertNear(Color expected, Color actual, int tolerance) {
         int difference = Math.abs(expected.getRed() - actual.getRed()) + Math.abs(expected.getGreen() - actual.getGreen())
