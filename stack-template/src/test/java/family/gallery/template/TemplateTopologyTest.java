@@ -83,6 +83,20 @@ class TemplateTopologyTest {
     }
 
     @Test
+    void deletedRenditionsLeaveTheEdgeWithinAnHour() {
+        Resource distribution = template.resourcesOfType("AWS::CloudFront::Distribution").get(0);
+        List<Object> behaviors = Nodes.asList(distribution.property("DistributionConfig.CacheBehaviors").orElseThrow(),
+                "CacheBehaviors");
+        Map<String, Object> media = behaviors.stream().map(b -> Nodes.asMap(b, "behavior"))
+                .filter(b -> "/media/*".equals(b.get("PathPattern"))).findFirst().orElseThrow();
+        Object policyId = media.get("CachePolicyId");
+        assertTrue(policyId instanceof Map<?, ?>, "the media behaviour uses the stack's own cache policy, not " + policyId);
+        Resource policy = template.requireResource(String.valueOf(Nodes.asMap(policyId, "CachePolicyId").get("Ref")));
+        int maxTtl = Integer.parseInt(String.valueOf(policy.property("CachePolicyConfig.MaxTTL").orElseThrow()));
+        assertTrue(maxTtl <= 3600, "edge TTL of renditions " + maxTtl + " s");
+    }
+
+    @Test
     void bucketsArePrivateAndEncrypted() {
         List<Resource> buckets = template.resourcesOfType("AWS::S3::Bucket");
         assertEquals(3, buckets.size());
