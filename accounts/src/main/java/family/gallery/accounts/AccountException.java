@@ -37,4 +37,11 @@ public class AccountException extends RuntimeException {
             super("Not a bcrypt hash ($2a$, $2b$ or $2y$): " + what);
         }
     }
+
+    public static final class CostlyHash extends AccountException {
+        CostlyHash(String what, int cost, int limit) {
+            super("bcrypt cost " + cost + " is above " + limit + ", so every sign-in would take too long: " + what
+                    + "; add the viewer with a new password instead");
+        }
+    }
 }

@@ -63,15 +63,25 @@ public final class PasswordHasher {
         return cost >= BCrypt.MIN_COST && cost <= BCrypt.MAX_COST;
     }
 
+    /**
+     * The most a stored hash may cost: 2^14 rounds take about a second on a small Lambda. A costlier
+     * hash from elsewhere would let anyone who types its name keep the login function busy.
+     */
+    public static final int MAX_IMPORTED_COST = 14;
+
     /** Checks a hash from elsewhere (an htpasswd file) before it is stored. */
     public static String requireBcrypt(String hash, String where) {
         if (!isBcrypt(hash)) {
             throw new AccountException.UnsupportedHash(where);
         }
+        if (costOf(hash) > MAX_IMPORTED_COST) {
+            throw new AccountException.CostlyHash(where, costOf(hash), MAX_IMPORTED_COST);
+        }
         return hash;
     }
 
-    private static int costOf(String hash) {
+    /** The bcrypt cost of a hash; -1 when it is not one. */
+    public static int costOf(String hash) {
         Matcher matcher = BCRYPT.matcher(hash);
         return matcher.matches() ? Integer.parseInt(matcher.group(1)) : -1;
     }

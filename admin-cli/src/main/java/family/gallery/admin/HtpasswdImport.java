@@ -15,7 +15,10 @@ import family.gallery.accounts.ViewerName;
 /**
  * Viewers from an Apache htpasswd file ({@code name:hash} per line). Only bcrypt entries
  * ({@code $2y$}, {@code $2a$}, {@code $2b$}) can be taken over; MD5 ({@code $apr1$}), SHA-1 and crypt
- * entries are reported, as are names that exist already. Each line stands alone.
+ * entries are reported, as are names that exist already and hashes so costly (over cost
+ * {@value PasswordHasher#MAX_IMPORTED_COST}) that each sign-in would take seconds. Cheaper hashes than
+ * ours ({@code htpasswd -B} uses cost 5) are replaced at the viewer's first sign-in, which the report
+ * says. Each line stands alone.
  */
 public final class HtpasswdImport {
 
@@ -45,8 +48,13 @@ public final class HtpasswdImport {
             }
             try {
                 ViewerName name = ViewerName.of(line.substring(0, colon));
-                accounts.add(name, PasswordHasher.requireBcrypt(line.substring(colon + 1), "the entry for " + name));
-                added.add(name.value());
+                String hash = PasswordHasher.requireBcrypt(line.substring(colon + 1), "the entry for " + name);
+                accounts.add(name, hash);
+                int cost = PasswordHasher.costOf(hash);
+                added.add(cost < PasswordHasher.DEFAULT_COST
+                        ? name.value() + " (bcrypt cost " + cost + ", replaced by cost " + PasswordHasher.DEFAULT_COST
+                                + " at their first sign-in)"
+                        : name.value());
             } catch (AccountException refused) {
                 problems.add(where + refused.getMessage());
             }

@@ -138,13 +138,18 @@ class AdminCliTest {
         htpasswd("-cbB", file, "ann", "ann's password");
         htpasswd("-bB", file, "Bob", "bob's password");
         htpasswd("-bm", file, "carol", "carol's password"); // MD5: cannot be taken over
-        Files.writeString(file, Files.readString(file) + "# a comment\n\nnot an entry\n");
+        Files.writeString(file, Files.readString(file) + "# a comment\n\nnot an entry\n"
+                + "dave:" + new PasswordHasher(15).hash("dave's password".toCharArray()) + "\n");
         run("correct horse battery\n", "add", "bob", "--table", table, "--password-stdin");
 
         CommandRun imported = run("", "import-htpasswd", file.toString(), "--table", table);
         assertEquals(1, imported.exitCode());
-        assertTrue(imported.out().contains("Added viewer ann."), imported.out());
-        assertTrue(imported.out().endsWith("1 added, 3 not imported\n"), imported.out());
+        assertTrue(imported.out().contains("Added viewer ann (bcrypt cost 5, replaced by cost 11 at their first sign-in)."),
+                imported.out());
+        assertTrue(imported.out().endsWith("1 added, 4 not imported\n"), imported.out());
+        assertTrue(imported.err().contains("line 7: bcrypt cost 15 is above 14, so every sign-in would take too long:"
+                + " the entry for dave; add the viewer with a new password instead"), imported.err());
+        assertTrue(accounts.find(ViewerName.of("dave")).isEmpty());
         assertTrue(imported.err().contains("line 2: A viewer named \"bob\" already exists."), imported.err());
         assertTrue(imported.err().contains("line 3: Not a bcrypt hash"), imported.err());
         assertTrue(imported.err().contains("line 6: not of the form name:hash"), imported.err());
