@@ -20,25 +20,28 @@ public final class CloudFrontPublicKeys implements PublicKeyRegistry {
     }
 
     @Override
-    public String register(String name, String publicKeyPem) {
-        return find(name).map(PublicKeySummary::id).orElseGet(() -> cloudFront.createPublicKey(create -> create.publicKeyConfig(config -> config
-                .name(name).callerReference(name).encodedKey(publicKeyPem)
-                .comment("Verifies the gallery's signed cookies"))).publicKey().id());
+    public Optional<RegisteredKey> find(String name) {
+        return summary(name).map(key -> new RegisteredKey(key.id(), key.encodedKey()));
     }
 
     @Override
-    public void remove(String name) {
-        find(name).ifPresent(key -> {
-            try {
-                String etag = cloudFront.getPublicKey(get -> get.id(key.id())).eTag();
-                cloudFront.deletePublicKey(delete -> delete.id(key.id()).ifMatch(etag));
-            } catch (NoSuchPublicKeyException alreadyGone) {
-                // Deleting twice is fine.
-            }
-        });
+    public String create(String name, String publicKeyPem) {
+        return cloudFront.createPublicKey(create -> create.publicKeyConfig(config -> config
+                .name(name).callerReference(name).encodedKey(publicKeyPem)
+                .comment("Verifies the gallery's signed cookies"))).publicKey().id();
     }
 
-    private Optional<PublicKeySummary> find(String name) {
+    @Override
+    public void delete(String id) {
+        try {
+            String etag = cloudFront.getPublicKey(get -> get.id(id)).eTag();
+            cloudFront.deletePublicKey(delete -> delete.id(id).ifMatch(etag));
+        } catch (NoSuchPublicKeyException alreadyGone) {
+            // Deleting twice is fine.
+        }
+    }
+
+    private Optional<PublicKeySummary> summary(String name) {
         String marker = null;
         do {
             String page = marker;

@@ -2,6 +2,7 @@ package family.gallery.signingkey;
 
 import java.security.KeyPair;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
@@ -12,7 +13,9 @@ import org.jboss.logging.Logger;
  * CloudFront under {@code PublicKeyName}; the parameter name is the physical id, so a new name
  * (from a new {@code KeyRotation}) means a new pair, and CloudFormation then deletes the old one.
  * Creating is idempotent: a pair that already exists under the name is reused, so a retried or
- * rolled-back request never leaves CloudFront with a public key whose private key is gone.
+ * rolled-back request never leaves CloudFront with a public key whose private key is gone. A public
+ * key is trusted, and deleted, only if it is the one made from the stored private key: anyone who
+ * may create CloudFront public keys could otherwise plant one under the expected name.
  *
  * <p>Whatever happens, CloudFormation gets an answer, or the stack would wait for an hour.
  */
@@ -59,7 +62,13 @@ public final class SigningKeyResource {
             pair = KeyPairs.fromPrivatePem(keys.read(parameterName).orElseThrow());
         }
         String publicPem = KeyPairs.publicPem(pair);
-        String publicKeyId = cloudFront.register(publicKeyName, publicPem);
+        String publicKeyId = cloudFront.find(publicKeyName).map(existing -> {
+            if (!samePem(existing.encodedKey(), publicPem)) {
+                throw new IllegalStateException("a CloudFront public key named " + publicKeyName + " exists but is not"
+                        + " this stack's key, so it is not trusted: delete it, or change KeyRotation");
+            }
+            return existing.id();
+        }).orElseGet(() -> cloudFront.create(publicKeyName, publicPem));
         return Map.of("ParameterName", parameterName, "PublicKeyId", publicKeyId, "PublicKeyPem", publicPem);
     }
 
@@ -68,9 +77,25 @@ public final class SigningKeyResource {
             return; // a create that failed before it made anything
         }
         Object publicKeyName = event.properties().get("PublicKeyName");
-        if (publicKeyName instanceof String name && !name.isBlank()) {
-            cloudFront.remove(name);
+        Optional<String> ours = keys.read(event.physicalResourceId()).map(SigningKeyResource::publicPemOf);
+        if (publicKeyName instanceof String name && !name.isBlank() && ours.isPresent()) {
+            cloudFront.find(name).filter(key -> samePem(key.encodedKey(), ours.get()))
+                    .ifPresentOrElse(key -> cloudFront.delete(key.id()),
+                            () -> LOG.warnf("the public key named %s is not this stack's; left alone", name));
         }
         keys.delete(event.physicalResourceId());
+    }
+
+    private static String publicPemOf(String privatePem) {
+        try {
+            return KeyPairs.publicPem(KeyPairs.fromPrivatePem(privatePem));
+        } catch (Exception e) {
+            throw new IllegalStateException("the stored private key cannot be read", e);
+        }
+    }
+
+    /** CloudFront may hand a key back with other line breaks than it was given. */
+    private static boolean samePem(String a, String b) {
+        return a != null && a.replaceAll("\\s", "").equals(b.replaceAll("\\s", ""));
     }
 }

@@ -65,17 +65,26 @@ class SigningKeyResourceTest {
         }
     };
 
+    /** CloudFront's public keys as name to PEM; a key's id is made from its name. */
     private final PublicKeyRegistry registry = new PublicKeyRegistry() {
-        public String register(String name, String pem) {
+        public Optional<RegisteredKey> find(String name) {
+            return Optional.ofNullable(publicKeys.get(name)).map(pem -> new RegisteredKey(id(name), pem));
+        }
+
+        public String create(String name, String pem) {
             if (cloudFrontFails) {
                 throw new IllegalStateException("TooManyPublicKeys");
             }
-            publicKeys.putIfAbsent(name, pem);
-            return "K" + Math.abs(name.hashCode());
+            publicKeys.put(name, pem);
+            return id(name);
         }
 
-        public void remove(String name) {
-            publicKeys.remove(name);
+        public void delete(String id) {
+            publicKeys.keySet().removeIf(name -> id(name).equals(id));
+        }
+
+        private static String id(String name) {
+            return "K" + Math.abs(name.hashCode());
         }
     };
 
@@ -205,6 +214,25 @@ class SigningKeyResourceTest {
     }
 
     @Test
+    void aKeyPlantedUnderTheExpectedNameIsNeitherTrustedNorDeleted() throws Exception {
+        String planted = KeyPairs.publicPem(KeyPairs.generate());
+        publicKeys.put("gallery-1", planted);
+        resource.handle(event("Create", null, properties(PARAMETER, "gallery-1")));
+        JsonNode refused = lastAnswer().document();
+        assertEquals("FAILED", refused.get("Status").asText());
+        assertTrue(refused.get("Reason").asText().contains("a CloudFront public key named gallery-1 exists but is not"
+                + " this stack's key, so it is not trusted"), refused.toString());
+        assertEquals(planted, publicKeys.get("gallery-1"));
+
+        // This stack's own key is made under another name; deleting the resource later leaves the planted one.
+        resource.handle(event("Create", null, properties(PARAMETER, "gallery-2")));
+        assertEquals("SUCCESS", lastAnswer().document().get("Status").asText());
+        resource.handle(event("Delete", PARAMETER, properties(PARAMETER, "gallery-1")));
+        assertEquals("SUCCESS", lastAnswer().document().get("Status").asText());
+        assertEquals(planted, publicKeys.get("gallery-1"), "a key that is not ours is left alone");
+    }
+
+    @Test
     void deletingWhatNeverExistedSucceeds() throws Exception {
         resource.handle(event("Delete", "failed-request-0", properties(PARAMETER, "gallery-1")));
         assertEquals("SUCCESS", lastAnswer().document().get("Status").asText());
@@ -243,7 +271,7 @@ class SigningKeyResourceTest {
         String parameter = "/family-gallery/cloudfront-signing-key/1";
         assertEquals(parameter, lastAnswer().document().get("PhysicalResourceId").asText());
         assertEquals(Set.of(parameter), parameters.keySet());
-        assertEquals(Set.of("family-gallery-viewers-1"), publicKeys.keySet());
+        assertEquals(Set.of("gallery-8e1f3a2c-5b7d-11f1-9c4e-0a1b2c3d4e5f-1"), publicKeys.keySet());
 
         CustomResourceEvent delete = sample("signing-key-delete.json");
         assertEquals("Delete", delete.requestType());
