@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * Viewer accounts in the accounts table: one item per viewer, {@code pk = VIEWER#<name>}, holding the
  * bcrypt hash and when the account and its password were set. The table also holds login
- * throttling items ({@code THROTTLE#...}), which this class never touches.
+ * throttling items ({@link ThrottleKeys}); this class only clears a name's, to unlock it.
  */
 public final class ViewerAccounts {
 
@@ -58,7 +58,18 @@ public final class ViewerAccounts {
         }
     }
 
+    /** Forgets the wrong passwords typed for the name on unknown devices, so it is no longer locked. */
+    public void unlock(ViewerName name) {
+        dynamo.deleteItem(delete -> delete.tableName(table).key(Map.of(KEY, s(ThrottleKeys.account(name.value())))));
+    }
+
+    /** Sets a new password and unlocks the name: whoever set it knows the new password. */
     public void changePassword(ViewerName name, String passwordHash) {
+        changeHash(name, passwordHash);
+        unlock(name);
+    }
+
+    private void changeHash(ViewerName name, String passwordHash) {
         try {
             dynamo.updateItem(update -> update.tableName(table).key(key(name))
                     .updateExpression("SET #hash = :hash, #changed = :now")

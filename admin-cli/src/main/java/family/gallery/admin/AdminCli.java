@@ -34,6 +34,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 @Command(name = "gallery-admin", mixinStandardHelpOptions = true,
         description = "Manage the gallery's viewers, see what the pipeline did and set it going again.",
         subcommands = {AdminCli.Add.class, AdminCli.Remove.class, AdminCli.ListViewers.class, AdminCli.ResetPassword.class,
+                AdminCli.Unlock.class,
                 AdminCli.ImportHtpasswd.class, Status.class, Rebuild.class, Redrive.class, Reprocess.class})
 public final class AdminCli {
 
@@ -239,7 +240,21 @@ public final class AdminCli {
         @Override
         String store(ViewerAccounts accounts, ViewerName viewer, String passwordHash) {
             accounts.changePassword(viewer, passwordHash);
-            return "New password set for " + viewer + ".";
+            return "New password set for " + viewer + "; any lock on the name is lifted.";
+        }
+    }
+
+    @Command(name = "unlock", description = "Lift the lock that wrong passwords from unknown browsers put on a viewer's name.")
+    static final class Unlock extends TableCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            ViewerName viewer = ViewerName.of(name);
+            accounts().unlock(viewer);
+            out().println("Unlocked " + viewer + ": the next sign-in is checked at once.");
+            return 0;
         }
     }
 

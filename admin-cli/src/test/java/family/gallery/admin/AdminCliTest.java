@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import family.gallery.accounts.PasswordHasher;
+import family.gallery.accounts.ThrottleKeys;
 import family.gallery.accounts.ViewerAccounts;
 import family.gallery.accounts.ViewerName;
 import family.gallery.localaws.LocalAws;
 import family.gallery.localaws.LocalAwsConfig;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The viewer commands against the local stack's accounts table, as an operator or a script runs them. */
 class AdminCliTest {
@@ -70,10 +73,19 @@ class AdminCliTest {
         assertTrue(lines.get(1).startsWith("bob "), list.out());
         assertEquals("2 viewers", lines.get(2));
 
+        // Wrong passwords from elsewhere locked the name; unlock and reset-password both lift the lock.
+        String lock = ThrottleKeys.account("ann");
+        lockOut(lock);
+        CommandRun unlocked = run("", "unlock", "Ann", "--table", table);
+        assertEquals("Unlocked ann: the next sign-in is checked at once.\n", unlocked.out());
+        assertFalse(throttled(lock));
+        lockOut(lock);
         CommandRun reset = run("a new password here\n", "reset-password", "ANN", "--table", table, "--password-stdin");
         assertEquals(0, reset.exitCode(), reset.err());
+        assertEquals("New password set for ann; any lock on the name is lifted.\n", reset.out());
         assertTrue(passwordOf("ann", "a new password here"));
         assertFalse(passwordOf("ann", "correct horse battery"));
+        assertFalse(throttled(lock));
 
         CommandRun removed = run("", "remove", "bob", "--table", table);
         assertEquals(0, removed.exitCode(), removed.err());
@@ -157,6 +169,17 @@ class AdminCliTest {
         assertTrue(passwordOf("ann", "ann's password"));
         assertTrue(passwordOf("bob", "correct horse battery"), "an existing viewer keeps their password");
         assertTrue(accounts.find(ViewerName.of("carol")).isEmpty());
+    }
+
+    /** A lock as the login function leaves it after five wrong passwords. */
+    private void lockOut(String key) {
+        stack.dynamoDb().putItem(put -> put.tableName(table).item(Map.of("pk", AttributeValue.fromS(key),
+                "attempts", AttributeValue.fromN("5"), "expiresAt", AttributeValue.fromN("4102444800"))));
+        assertTrue(throttled(key));
+    }
+
+    private boolean throttled(String key) {
+        return stack.dynamoDb().getItem(get -> get.tableName(table).key(Map.of("pk", AttributeValue.fromS(key)))).hasItem();
     }
 
     /** Apache's own htpasswd tool writes the file, as an operator's old setup would have. */

@@ -25,7 +25,7 @@ public class LoginComponents {
         return new LoginService(
                 new LoginThrottle(dynamo, table, LoginThrottle.Limits.standard(), clock),
                 new CredentialCheck(new ViewerAccounts(dynamo, table, clock), new PasswordHasher()),
-                new SignedCookies(signingKey, Duration.ofHours(sessionHours), clock));
+                new SignedCookies(signingKey, Duration.ofHours(sessionHours), clock), new KnownDevices(signingKey, clock));
     }
 
     @Produces

@@ -48,7 +48,7 @@ public class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
         if (path.equals("/login") && method.equals("POST")) {
             LoginForm form = LoginForm.parse(event.getBody(), event.getIsBase64Encoded());
             String client = ClientAddress.throttleKey(headers, http == null ? null : http.getSourceIp());
-            return answer(logins.login(form, client, headers.get(HOST_HEADER)), form.next(),
+            return answer(logins.login(form, client, headers.get(HOST_HEADER), event.getCookies()), form.next(),
                     headers.getOrDefault("accept", "").contains("application/json"));
         }
         if (path.equals("/login") && read) {

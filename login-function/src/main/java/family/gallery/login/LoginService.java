@@ -30,14 +30,17 @@ public final class LoginService {
     private final LoginThrottle throttle;
     private final CredentialCheck credentials;
     private final SignedCookies cookies;
+    private final KnownDevices devices;
 
-    public LoginService(LoginThrottle throttle, CredentialCheck credentials, SignedCookies cookies) {
+    public LoginService(LoginThrottle throttle, CredentialCheck credentials, SignedCookies cookies, KnownDevices devices) {
         this.throttle = throttle;
         this.credentials = credentials;
         this.cookies = cookies;
+        this.devices = devices;
     }
 
-    public Outcome login(LoginForm form, String clientAddress, String host) {
+    /** @param requestCookies the cookies the browser sent ({@code name=value}), of which the known-device one counts */
+    public Outcome login(LoginForm form, String clientAddress, String host, List<String> requestCookies) {
         try {
             if (!form.isComplete()) {
                 return new Incomplete();
@@ -46,7 +49,8 @@ public final class LoginService {
             // Names that cannot exist are throttled too, by what was typed, so they look like any other.
             String typed = form.username().strip().toLowerCase(Locale.ROOT);
             String account = name.map(ViewerName::value).orElse(typed.substring(0, Math.min(typed.length(), ViewerName.MAX_LENGTH)));
-            LoginThrottle.Admission admission = throttle.admit(account, clientAddress);
+            Optional<String> device = name.flatMap(viewer -> devices.recognise(requestCookies, viewer.value()));
+            LoginThrottle.Admission admission = throttle.admit(account, clientAddress, device);
             if (admission instanceof LoginThrottle.Locked locked) {
                 return new Locked(locked.retryAfter());
             }
@@ -54,7 +58,9 @@ public final class LoginService {
                 return new Refused();
             }
             throttle.succeeded((LoginThrottle.Admitted) admission);
-            return new SignedIn(cookies.issue(host), RedirectTarget.sanitise(form.next()));
+            List<String> issued = new java.util.ArrayList<>(cookies.issue(host));
+            issued.add(devices.issue(name.orElseThrow().value(), device));
+            return new SignedIn(issued, RedirectTarget.sanitise(form.next()));
         } finally {
             Arrays.fill(form.password(), '\0');
         }

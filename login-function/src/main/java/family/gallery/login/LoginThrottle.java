@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import family.gallery.accounts.ThrottleKeys;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,7 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * its password is checked, in one transaction for both counters, so parallel guesses cannot slip
  * past the limit; a successful login takes its attempt back. A counter that reaches its limit
  * locks until {@code lockout} after its last counted attempt, and a locked attempt is answered
- * without checking any password. Counters live in the accounts table as {@code THROTTLE#...} items
+ * without checking any password. A browser that signed in before as the account (a known device)
+ * counts on its own counter instead of the account's, so guesses from anywhere else cannot lock
+ * the family out. Counters live in the accounts table as {@code THROTTLE#...} items
  * that DynamoDB's TTL removes ({@code expiresAt}); since TTL deletes late, expiry is also checked here.
  */
 public final class LoginThrottle {
@@ -42,7 +47,6 @@ public final class LoginThrottle {
     public record Locked(Duration retryAfter) implements Admission {
     }
 
-    static final String PREFIX = "THROTTLE#";
     private static final String KEY = "pk";
     private static final String ATTEMPTS = "attempts";
     private static final String EXPIRES = "expiresAt";
@@ -60,9 +64,13 @@ public final class LoginThrottle {
         this.clock = clock;
     }
 
-    public Admission admit(String account, String address) {
-        String accountKey = PREFIX + "ACCOUNT#" + account;
-        String addressKey = PREFIX + "ADDRESS#" + address;
+    /**
+     * @param device a known device (a browser that signed in as this account before): its own
+     *               counter replaces the account's, so guesses from elsewhere cannot lock it out
+     */
+    public Admission admit(String account, String address, Optional<String> device) {
+        String accountKey = device.map(ThrottleKeys::device).orElseGet(() -> ThrottleKeys.account(account));
+        String addressKey = ThrottleKeys.address(address);
         for (int tries = 0; tries < WRITE_TRIES; tries++) {
             long now = clock.instant().getEpochSecond();
             Map<String, Map<String, AttributeValue>> stored = read(accountKey, addressKey);

@@ -72,11 +72,13 @@ class LoginHandlerTest {
         assertEquals(303, answer.getInt("statusCode"));
         assertEquals("/albums/x/index.html", answer.getString("headers.Location"));
         List<String> cookies = answer.getList("cookies");
-        assertEquals(3, cookies.size());
-        Map<String, String> values = CookieVerifier.values(cookies);
+        assertEquals(4, cookies.size());
+        List<String> siteCookies = cookies.subList(0, 3);
+        Map<String, String> values = CookieVerifier.values(siteCookies);
         assertTrue(CookieVerifier.signatureMatches(values, TestKeys.PAIR.getPublic()));
         assertTrue(CookieVerifier.policy(values).contains("https://" + HOST + "/*"), CookieVerifier.policy(values));
-        cookies.forEach(cookie -> assertTrue(cookie.contains("; Path=/; Secure; HttpOnly; SameSite=Lax"), cookie));
+        siteCookies.forEach(cookie -> assertTrue(cookie.contains("; Path=/; Secure; HttpOnly; SameSite=Lax"), cookie));
+        assertTrue(cookies.get(3).startsWith(KnownDevices.NAME + "=") && cookies.get(3).contains("; Path=/login;"), cookies.get(3));
     }
 
     @Test
@@ -85,7 +87,7 @@ class LoginHandlerTest {
                 Map.of("accept", "application/json")));
         assertEquals(200, answer.getInt("statusCode"));
         assertEquals("/", JsonPath.from(answer.getString("body")).getString("location"));
-        assertEquals(3, answer.getList("cookies").size());
+        assertEquals(4, answer.getList("cookies").size());
     }
 
     @Test

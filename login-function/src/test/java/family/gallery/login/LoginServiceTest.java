@@ -42,7 +42,8 @@ class LoginServiceTest {
         accounts = new ViewerAccounts(table.client(), table.name(), clock);
         accounts.add(ViewerName.of("ann"), hasher.hash(ANN_PASSWORD.toCharArray()));
         logins = new LoginService(new LoginThrottle(table.client(), table.name(), LoginThrottle.Limits.standard(), clock),
-                new CredentialCheck(accounts, hasher), new SignedCookies(TestKeys.SOURCE, SESSION, clock));
+                new CredentialCheck(accounts, hasher), new SignedCookies(TestKeys.SOURCE, SESSION, clock),
+                new KnownDevices(TestKeys.SOURCE, clock));
     }
 
     @AfterEach
@@ -51,18 +52,31 @@ class LoginServiceTest {
     }
 
     private LoginService.Outcome login(String name, String password, String address) {
-        return logins.login(new LoginForm(name, password.toCharArray(), "/albums/2026/index.html"), address, HOST);
+        return loginWith(name, password, address, List.of());
+    }
+
+    private LoginService.Outcome loginWith(String name, String password, String address, List<String> cookies) {
+        return logins.login(new LoginForm(name, password.toCharArray(), "/albums/2026/index.html"), address, HOST, cookies);
+    }
+
+    /** The known-device cookie of a sign-in, as the browser sends it back: {@code name=value}. */
+    private static String deviceCookie(LoginService.SignedIn signedIn) {
+        String setCookie = signedIn.cookies().stream().filter(c -> c.startsWith(KnownDevices.NAME + "=")).findFirst().orElseThrow();
+        return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
     @Test
     void theRightPasswordGivesThreeSignedCookiesForTheSite() throws Exception {
         var signedIn = assertInstanceOf(LoginService.SignedIn.class, login("Ann", ANN_PASSWORD, "198.51.100.7"));
         assertEquals("/albums/2026/index.html", signedIn.location());
-        assertEquals(3, signedIn.cookies().size());
-        for (String cookie : signedIn.cookies()) {
+        assertEquals(4, signedIn.cookies().size());
+        List<String> siteCookies = signedIn.cookies().subList(0, 3);
+        for (String cookie : siteCookies) {
             assertTrue(cookie.endsWith("; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=" + SESSION.toSeconds()), cookie);
         }
-        Map<String, String> cookies = CookieVerifier.values(signedIn.cookies());
+        assertTrue(signedIn.cookies().get(3).endsWith("; Path=/login; Secure; HttpOnly; SameSite=Strict; Max-Age=31536000"),
+                signedIn.cookies().get(3));
+        Map<String, String> cookies = CookieVerifier.values(siteCookies);
         assertEquals(SignedCookies.NAMES, List.copyOf(cookies.keySet()));
         assertEquals(TestKeys.KEY_PAIR_ID, cookies.get("CloudFront-Key-Pair-Id"));
 
@@ -112,6 +126,49 @@ class LoginServiceTest {
         assertEquals(Duration.ofMinutes(1), stillLocked.retryAfter());
         clock.advance(Duration.ofMinutes(1));
         assertInstanceOf(LoginService.SignedIn.class, login("ann", ANN_PASSWORD, "203.0.113.1"));
+    }
+
+    @Test
+    void guessesFromElsewhereCannotLockOutABrowserThatSignedInBefore() {
+        String known = deviceCookie(assertInstanceOf(LoginService.SignedIn.class, login("ann", ANN_PASSWORD, "198.51.100.7")));
+        for (int i = 0; i < 5; i++) {
+            assertInstanceOf(LoginService.Refused.class, login("ann", "guess " + i, "203.0.113." + i));
+        }
+        assertInstanceOf(LoginService.Locked.class, login("ann", ANN_PASSWORD, "198.51.100.7"), "an unknown browser waits");
+        var signedIn = assertInstanceOf(LoginService.SignedIn.class, loginWith("ann", ANN_PASSWORD, "198.51.100.7", List.of(known)));
+        assertEquals(known.substring(0, known.indexOf('.')).length(), deviceCookie(signedIn).indexOf('.'),
+                "the same device, its cookie renewed");
+
+        // The cookie is only good for its own account, and only as signed.
+        assertInstanceOf(LoginService.Locked.class, loginWith("ANN", ANN_PASSWORD, "198.51.100.7",
+                List.of(known.substring(0, known.length() - 4) + "AAAA")));
+        accounts.add(ViewerName.of("bob"), hasher.hash("bob's password".toCharArray()));
+        for (int i = 0; i < 5; i++) {
+            login("bob", "guess " + i, "203.0.113." + i);
+        }
+        assertInstanceOf(LoginService.Locked.class, loginWith("bob", "bob's password", "198.51.100.7", List.of(known)));
+
+        // A known device that guesses is throttled on its own counter.
+        for (int i = 0; i < 5; i++) {
+            assertInstanceOf(LoginService.Refused.class, loginWith("ann", "guess " + i, "198.51.100.7", List.of(known)));
+        }
+        assertInstanceOf(LoginService.Locked.class, loginWith("ann", ANN_PASSWORD, "198.51.100.7", List.of(known)));
+    }
+
+    @Test
+    void unlockAndANewPasswordEndALockout() {
+        for (int i = 0; i < 5; i++) {
+            login("ann", "guess " + i, "203.0.113." + i);
+        }
+        assertInstanceOf(LoginService.Locked.class, login("ann", ANN_PASSWORD, "198.51.100.7"));
+        accounts.unlock(ViewerName.of("ann"));
+        assertInstanceOf(LoginService.SignedIn.class, login("ann", ANN_PASSWORD, "198.51.100.7"));
+
+        for (int i = 0; i < 5; i++) {
+            login("ann", "guess " + i, "203.0.113." + i);
+        }
+        accounts.changePassword(ViewerName.of("ann"), hasher.hash("a brand new password".toCharArray()));
+        assertInstanceOf(LoginService.SignedIn.class, login("ann", "a brand new password", "198.51.100.7"));
     }
 
     @Test

@@ -31,9 +31,12 @@ final class Distribution {
     record Origin(String id, Optional<String> bucketLogicalId, Optional<String> functionLogicalId, boolean signedPayload) {
     }
 
-    /** What an origin request policy sends on: the named headers, all query strings or none, no cookies or all. */
-    record OriginRequestPolicy(Set<String> headers, boolean queryStrings, boolean cookies) {
-        static final OriginRequestPolicy NOTHING = new OriginRequestPolicy(Set.of(), false, false);
+    /**
+     * What an origin request policy sends on: the named headers, all query strings or none, and the
+     * cookies it names ({@code allCookies} when it sends them all).
+     */
+    record OriginRequestPolicy(Set<String> headers, boolean queryStrings, boolean allCookies, Set<String> cookies) {
+        static final OriginRequestPolicy NOTHING = new OriginRequestPolicy(Set.of(), false, false, Set.of());
     }
 
     record Behaviour(String pathPattern, Pattern path, Origin origin, Set<String> allowedMethods,
@@ -180,8 +183,12 @@ final class Distribution {
                         .map(h -> String.valueOf(h).toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet())
                 : Set.of();
         boolean queries = "all".equals(policy.property("OriginRequestPolicyConfig.QueryStringsConfig.QueryStringBehavior").orElse(null));
-        boolean cookies = "all".equals(policy.property("OriginRequestPolicyConfig.CookiesConfig.CookieBehavior").orElse(null));
-        return new OriginRequestPolicy(headers, queries, cookies);
+        Object cookieBehavior = policy.property("OriginRequestPolicyConfig.CookiesConfig.CookieBehavior").orElse(null);
+        Set<String> cookies = "whitelist".equals(cookieBehavior)
+                ? policy.property("OriginRequestPolicyConfig.CookiesConfig.Cookies").map(Distribution::list).orElse(List.of())
+                        .stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet())
+                : Set.of();
+        return new OriginRequestPolicy(headers, queries, "all".equals(cookieBehavior), cookies);
     }
 
     /** The security headers of a response headers policy, as CloudFront writes them. */

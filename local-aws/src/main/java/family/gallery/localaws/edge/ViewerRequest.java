@@ -95,6 +95,8 @@ record ViewerRequest(String method, String rawPath, String rawQuery, String host
         forwarded.put("x-forwarded-proto", "https");
         forwarded.put("via", "2.0 local.cloudfront.net (CloudFront)");
         return new FunctionUrlEvents.Request(method, rawPath, policy.queryStrings() ? rawQuery : "", forwarded,
-                policy.cookies() ? cookiePairs() : List.of(), body, "127.0.0.1", time);
+                cookiePairs().stream().filter(pair -> policy.allCookies()
+                        || policy.cookies().contains(pair.substring(0, Math.max(0, pair.indexOf('='))).strip())).toList(),
+                body, "127.0.0.1", time);
     }
 }

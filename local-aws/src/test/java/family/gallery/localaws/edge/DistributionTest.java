@@ -54,7 +54,8 @@ class DistributionTest {
         Distribution.OriginRequestPolicy login = DISTRIBUTION.behaviourFor("/login").originRequest();
         assertEquals(Set.of("cloudfront-viewer-address", "x-gallery-host", "x-amz-content-sha256", "accept", "content-type"), login.headers());
         assertTrue(login.queryStrings());
-        assertFalse(login.cookies());
+        assertFalse(login.allCookies());
+        assertEquals(Set.of("gallery-device"), login.cookies(), "only the known-device cookie reaches the login function");
         assertEquals(Distribution.OriginRequestPolicy.NOTHING, DISTRIBUTION.behaviourFor("/login/assets/a").originRequest());
         assertTrue(DISTRIBUTION.behaviourFor("/login").allowedMethods().contains("POST"));
         assertFalse(DISTRIBUTION.behaviourFor("/").allowedMethods().contains("POST"));

@@ -196,9 +196,18 @@ class EdgeGatewayTest {
         Response signedIn = postLogin(ANN, ANN_PASSWORD, ALBUM_PATH);
         assertEquals(303, signedIn.statusCode());
         assertEquals(ALBUM_PATH, signedIn.header("Location"));
-        List<String> setCookies = signedIn.headers().getValues("Set-Cookie");
+        List<String> setCookies = signedIn.headers().getValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("CloudFront-")).toList();
         assertEquals(3, setCookies.size());
         setCookies.forEach(cookie -> assertTrue(cookie.contains("; Path=/; Secure; HttpOnly; SameSite=Lax"), cookie));
+        String device = signedIn.headers().getValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("gallery-device="))
+                .findFirst().orElseThrow();
+
+        // Of the browser's cookies, only the known-device one reaches the login function, as the origin request policy says.
+        String deviceValue = device.substring("gallery-device=".length(), device.indexOf(';'));
+        form("username=x&password=y").cookie("gallery-device", deviceValue).cookie("tracker", "1")
+                .cookie("CloudFront-Policy", "p").post("/login");
+        assertEquals("[\"gallery-device=" + deviceValue + "\"]", login.lastEvent().path("cookies").toString());
         Map<String, String> cookies = cookieValues(setCookies);
         String policy = new String(SignedCookieVerifier.decode(cookies.get("CloudFront-Policy")), StandardCharsets.UTF_8);
         assertTrue(policy.contains("\"https://" + host() + "/*\""), policy);

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import family.gallery.accounts.PasswordHasher;
 import family.gallery.accounts.ViewerAccounts;
 import family.gallery.login.CredentialCheck;
+import family.gallery.login.KnownDevices;
 import family.gallery.login.LoginAssets;
 import family.gallery.login.LoginHandler;
 import family.gallery.login.LoginPage;
@@ -54,7 +55,7 @@ final class InProcessLogin implements FunctionUrlOrigin {
         };
         LoginService logins = new LoginService(new LoginThrottle(dynamo, accountsTable, LoginThrottle.Limits.standard(), clock),
                 new CredentialCheck(new ViewerAccounts(dynamo, accountsTable, clock), new PasswordHasher()),
-                new SignedCookies(signingKey, SESSION, clock));
+                new SignedCookies(signingKey, SESSION, clock), new KnownDevices(signingKey, clock));
         handler = new LoginHandler(logins, new LoginPage("Family Gallery"), new LoginAssets());
     }
 

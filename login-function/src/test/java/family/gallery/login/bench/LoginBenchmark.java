@@ -3,6 +3,7 @@ package family.gallery.login.bench;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
 import family.gallery.accounts.LocalAccountsTable;
@@ -10,6 +11,7 @@ import family.gallery.accounts.PasswordHasher;
 import family.gallery.accounts.ViewerAccounts;
 import family.gallery.accounts.ViewerName;
 import family.gallery.login.CredentialCheck;
+import family.gallery.login.KnownDevices;
 import family.gallery.login.LoginForm;
 import family.gallery.login.LoginService;
 import family.gallery.login.LoginThrottle;
@@ -46,11 +48,12 @@ public final class LoginBenchmark {
             ViewerAccounts accounts = new ViewerAccounts(table.client(), table.name(), clock);
             accounts.add(ViewerName.of("ann"), hasher.hash("correct horse battery".toCharArray()));
             LoginService logins = new LoginService(new LoginThrottle(table.client(), table.name(), LoginThrottle.Limits.standard(), clock),
-                    new CredentialCheck(accounts, hasher), new SignedCookies(key, Duration.ofDays(7), clock));
+                    new CredentialCheck(accounts, hasher), new SignedCookies(key, Duration.ofDays(7), clock),
+                    new KnownDevices(key, clock));
 
             System.out.printf("bcrypt cost %d, %d runs each, %d cores, Java %s%n%n", hasher.cost(), RUNS,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            long[] signIn = time(() -> logins.login(form("ann", "correct horse battery"), "198.51.100.7", "gallery.example.org"));
+            long[] signIn = time(() -> logins.login(form("ann", "correct horse battery"), "198.51.100.7", "gallery.example.org", List.of()));
             report("right password (signed in)", signIn);
             System.out.printf("%-34s %8.1f logins/s%n", "  throughput, one function", RUNS / (Arrays.stream(signIn).sum() / 1e9));
             // Wrong passwords spread over accounts and addresses, four each, so that no lock interferes.
@@ -61,15 +64,15 @@ public final class LoginBenchmark {
             }
             int[] attempt = {0};
             report("wrong password", time(() -> logins.login(form("viewer" + attempt[0] % viewers, "wrong"),
-                    "10.0.0." + attempt[0]++ % 250, "h")));
+                    "10.0.0." + attempt[0]++ % 250, "h", List.of())));
             int[] name = {0};
-            report("unknown name", time(() -> logins.login(form("nobody" + name[0]++, "wrong"), "10.1.0." + name[0] % 250, "h")));
+            report("unknown name", time(() -> logins.login(form("nobody" + name[0]++, "wrong"), "10.1.0." + name[0] % 250, "h", List.of())));
 
             for (int i = 0; i < 5; i++) {
-                logins.login(form("locked", "guess " + i), "192.0.2." + i, "h");
+                logins.login(form("locked", "guess " + i), "192.0.2." + i, "h", List.of());
             }
             long[] locked = time(() -> {
-                if (!(logins.login(form("locked", "guess"), "192.0.2.99", "h") instanceof LoginService.Locked)) {
+                if (!(logins.login(form("locked", "guess"), "192.0.2.99", "h", List.of()) instanceof LoginService.Locked)) {
                     throw new IllegalStateException("expected a locked account");
                 }
                 return null;
