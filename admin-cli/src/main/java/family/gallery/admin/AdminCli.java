@@ -203,17 +203,26 @@ public final class AdminCli {
         }
     }
 
-    @Command(name = "remove", description = "Remove a viewer.")
-    static final class Remove extends TableCommand {
+    /** A command on one viewer, named on the command line, that says what it did in one line. */
+    abstract static class ViewerCommand extends TableCommand {
         @Parameters(paramLabel = "NAME")
         String name;
 
         @Override
         public Integer call() {
-            ViewerName viewer = ViewerName.of(name);
-            accounts().remove(viewer);
-            out().println("Removed viewer " + viewer + ". Their sign-in lasts until its cookies expire; change KeyRotation to end every session now.");
+            out().println(apply(accounts(), ViewerName.of(name)));
             return 0;
+        }
+
+        abstract String apply(ViewerAccounts accounts, ViewerName viewer);
+    }
+
+    @Command(name = "remove", description = "Remove a viewer.")
+    static final class Remove extends ViewerCommand {
+        @Override
+        String apply(ViewerAccounts accounts, ViewerName viewer) {
+            accounts.remove(viewer);
+            return "Removed viewer " + viewer + ". Their sign-in lasts until its cookies expire; change KeyRotation to end every session now.";
         }
     }
 
@@ -245,16 +254,11 @@ public final class AdminCli {
     }
 
     @Command(name = "unlock", description = "Lift the lock that wrong passwords from unknown browsers put on a viewer's name.")
-    static final class Unlock extends TableCommand {
-        @Parameters(paramLabel = "NAME")
-        String name;
-
+    static final class Unlock extends ViewerCommand {
         @Override
-        public Integer call() {
-            ViewerName viewer = ViewerName.of(name);
-            accounts().unlock(viewer);
-            out().println("Unlocked " + viewer + ": the next sign-in is checked at once.");
-            return 0;
+        String apply(ViewerAccounts accounts, ViewerName viewer) {
+            accounts.unlock(viewer);
+            return "Unlocked " + viewer + ": the next sign-in is checked at once.";
         }
     }
 
