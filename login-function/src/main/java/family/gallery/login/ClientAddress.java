@@ -24,6 +24,15 @@ public final class ClientAddress {
         return parse(ip).map(ClientAddress::block).orElse("unknown");
     }
 
+    /**
+     * The network of a throttle key for the record: an IPv6 /64 as it is, an IPv4 address as its /24,
+     * so the log says where guesses come from without naming one household's address.
+     */
+    public static String network(String throttleKey) {
+        String[] octets = throttleKey.split("\\.");
+        return octets.length == 4 ? octets[0] + "." + octets[1] + "." + octets[2] + ".0/24" : throttleKey;
+    }
+
     private static Optional<InetAddress> parse(String ip) {
         // Only literal addresses: InetAddress would otherwise look names up in DNS.
         if (ip == null || ip.isEmpty() || !ip.matches("[0-9A-Fa-f:.\\[\\]]+")) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import family.gallery.accounts.PasswordHasher;
 import family.gallery.accounts.ViewerAccounts;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** Wires the plain login classes from the function's configuration. */
 @ApplicationScoped
 public class LoginComponents {
+
+    private static final Logger LOG = Logger.getLogger(LoginService.class);
 
     @Produces
     @ApplicationScoped
@@ -25,7 +28,7 @@ public class LoginComponents {
         return new LoginService(
                 new LoginThrottle(dynamo, table, LoginThrottle.Limits.standard(), clock),
                 new CredentialCheck(new ViewerAccounts(dynamo, table, clock), new PasswordHasher()),
-                new SignedCookies(signingKey, Duration.ofHours(sessionHours), clock), new KnownDevices(signingKey, clock));
+                new SignedCookies(signingKey, Duration.ofHours(sessionHours), clock), new KnownDevices(signingKey, clock), LOG::info);
     }
 
     @Produces

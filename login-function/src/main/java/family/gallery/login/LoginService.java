@@ -1,14 +1,21 @@
 package family.gallery.login;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import family.gallery.accounts.ViewerName;
+import family.gallery.ingest.logging.LogLine;
 
-/** One login attempt from form to outcome: throttle, check, sign. */
+/**
+ * One login attempt from form to outcome: throttle, check, sign; and one JSON line for the record
+ * (outcome, the name as typed and normalised, the client's network, whether the browser was a known
+ * device), never the password.
+ */
 public final class LoginService {
 
     public sealed interface Outcome {
@@ -31,19 +38,23 @@ public final class LoginService {
     private final CredentialCheck credentials;
     private final SignedCookies cookies;
     private final KnownDevices devices;
+    private final Consumer<String> record;
 
-    public LoginService(LoginThrottle throttle, CredentialCheck credentials, SignedCookies cookies, KnownDevices devices) {
+    /** @param record where the line for each attempt goes (the log) */
+    public LoginService(LoginThrottle throttle, CredentialCheck credentials, SignedCookies cookies, KnownDevices devices,
+            Consumer<String> record) {
         this.throttle = throttle;
         this.credentials = credentials;
         this.cookies = cookies;
         this.devices = devices;
+        this.record = record;
     }
 
     /** @param requestCookies the cookies the browser sent ({@code name=value}), of which the known-device one counts */
     public Outcome login(LoginForm form, String clientAddress, String host, List<String> requestCookies) {
         try {
             if (!form.isComplete()) {
-                return new Incomplete();
+                return recorded(new Incomplete(), "", clientAddress, false);
             }
             Optional<ViewerName> name = ViewerName.parse(form.username());
             // Names that cannot exist are throttled too, by what was typed, so they look like any other.
@@ -52,17 +63,27 @@ public final class LoginService {
             Optional<String> device = name.flatMap(viewer -> devices.recognise(requestCookies, viewer.value()));
             LoginThrottle.Admission admission = throttle.admit(account, clientAddress, device);
             if (admission instanceof LoginThrottle.Locked locked) {
-                return new Locked(locked.retryAfter());
+                return recorded(new Locked(locked.retryAfter()), account, clientAddress, device.isPresent());
             }
             if (!credentials.matches(name, form.password())) {
-                return new Refused();
+                return recorded(new Refused(), account, clientAddress, device.isPresent());
             }
             throttle.succeeded((LoginThrottle.Admitted) admission);
-            List<String> issued = new java.util.ArrayList<>(cookies.issue(host));
+            List<String> issued = new ArrayList<>(cookies.issue(host));
             issued.add(devices.issue(name.orElseThrow().value(), device));
-            return new SignedIn(issued, RedirectTarget.sanitise(form.next()));
+            return recorded(new SignedIn(issued, RedirectTarget.sanitise(form.next())), account, clientAddress,
+                    device.isPresent());
         } finally {
             Arrays.fill(form.password(), '\0');
         }
+    }
+
+    private Outcome recorded(Outcome outcome, String account, String clientAddress, boolean knownDevice) {
+        String name = outcome instanceof SignedIn ? "signed-in"
+                : outcome instanceof Refused ? "refused"
+                : outcome instanceof Locked ? "locked" : "incomplete";
+        record.accept(LogLine.of("login").with("outcome", name).with("name", account)
+                .with("network", ClientAddress.network(clientAddress)).with("knownDevice", knownDevice).toString());
+        return outcome;
     }
 }

@@ -35,6 +35,7 @@ class LoginServiceTest {
     private LocalAccountsTable table;
     private ViewerAccounts accounts;
     private LoginService logins;
+    private final List<String> record = new java.util.ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -43,7 +44,7 @@ class LoginServiceTest {
         accounts.add(ViewerName.of("ann"), hasher.hash(ANN_PASSWORD.toCharArray()));
         logins = new LoginService(new LoginThrottle(table.client(), table.name(), LoginThrottle.Limits.standard(), clock),
                 new CredentialCheck(accounts, hasher), new SignedCookies(TestKeys.SOURCE, SESSION, clock),
-                new KnownDevices(TestKeys.SOURCE, clock));
+                new KnownDevices(TestKeys.SOURCE, clock), record::add);
     }
 
     @AfterEach
@@ -153,6 +154,19 @@ class LoginServiceTest {
             assertInstanceOf(LoginService.Refused.class, loginWith("ann", "guess " + i, "198.51.100.7", List.of(known)));
         }
         assertInstanceOf(LoginService.Locked.class, loginWith("ann", ANN_PASSWORD, "198.51.100.7", List.of(known)));
+    }
+
+    @Test
+    void everyAttemptLeavesOneLineForTheRecordWithoutThePassword() {
+        login("Ann ", ANN_PASSWORD, "198.51.100.7");
+        login("ann", "a wrong guess", ClientAddress.throttleKey(Map.of("cloudfront-viewer-address", "2001:db8:1:2:aaaa::1:443"), null));
+        login("nobody", "", "203.0.113.9");
+        assertEquals(List.of(
+                "{\"event\":\"login\",\"outcome\":\"signed-in\",\"name\":\"ann\",\"network\":\"198.51.100.0/24\",\"knownDevice\":false}",
+                "{\"event\":\"login\",\"outcome\":\"refused\",\"name\":\"ann\",\"network\":\"2001:db8:1:2::/64\",\"knownDevice\":false}",
+                "{\"event\":\"login\",\"outcome\":\"incomplete\",\"name\":\"\",\"network\":\"203.0.113.0/24\",\"knownDevice\":false}"),
+                record);
+        assertFalse(String.join("", record).contains(ANN_PASSWORD) || String.join("", record).contains("wrong guess"));
     }
 
     @Test

@@ -55,7 +55,7 @@ final class InProcessLogin implements FunctionUrlOrigin {
         };
         LoginService logins = new LoginService(new LoginThrottle(dynamo, accountsTable, LoginThrottle.Limits.standard(), clock),
                 new CredentialCheck(new ViewerAccounts(dynamo, accountsTable, clock), new PasswordHasher()),
-                new SignedCookies(signingKey, SESSION, clock), new KnownDevices(signingKey, clock));
+                new SignedCookies(signingKey, SESSION, clock), new KnownDevices(signingKey, clock), line -> { });
         handler = new LoginHandler(logins, new LoginPage("Family Gallery"), new LoginAssets());
     }
 

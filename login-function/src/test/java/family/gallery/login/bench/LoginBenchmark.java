@@ -49,7 +49,7 @@ public final class LoginBenchmark {
             accounts.add(ViewerName.of("ann"), hasher.hash("correct horse battery".toCharArray()));
             LoginService logins = new LoginService(new LoginThrottle(table.client(), table.name(), LoginThrottle.Limits.standard(), clock),
                     new CredentialCheck(accounts, hasher), new SignedCookies(key, Duration.ofDays(7), clock),
-                    new KnownDevices(key, clock));
+                    new KnownDevices(key, clock), line -> { });
 
             System.out.printf("bcrypt cost %d, %d runs each, %d cores, Java %s%n%n", hasher.cost(), RUNS,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
