@@ -76,6 +76,7 @@ public final class LocalAws implements AutoCloseable {
     private volatile List<String> functionNames = List.of();
     private LocalLambda functions;
     private SqsEventSources eventSources;
+    private Optional<Path> dataDirectory = Optional.empty();
 
     private LocalAws(Topology topology, int s3Port, int sqsPort, int dynamoDbPort, int cloudFrontPort,
             Path temporaryDirectory, Path templateFile) {
@@ -130,6 +131,7 @@ public final class LocalAws implements AutoCloseable {
     }
 
     private void startServices(LocalAwsConfig config, int s3Port, int sqsPort, int dynamoDbPort, int cloudFrontPort) {
+        dataDirectory = config.dataDirectory();
         if (temporaryDirectory != null) {
             started.push(() -> deleteRecursively(temporaryDirectory));
         }
@@ -354,6 +356,11 @@ public final class LocalAws implements AutoCloseable {
     /** Messages whose invocation failed, waiting in their queues for a retry (none unless functions run). */
     public List<AwaitingRetry> awaitingRetry() {
         return eventSources == null ? List.of() : eventSources.awaitingRetry();
+    }
+
+    /** Where the stack keeps its data across restarts; empty when it keeps nothing. */
+    public Optional<Path> dataDirectory() {
+        return dataDirectory;
     }
 
     /** The functions that run (empty unless the configuration asks for them). */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,9 +182,11 @@ public final class Preview implements AutoCloseable {
         }
     }
 
+    /** The data folder, readable by its owner only: it holds the viewer's password and the signing key. */
     private static void createDirectories(Path directory) {
         try {
             Files.createDirectories(directory);
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
         }

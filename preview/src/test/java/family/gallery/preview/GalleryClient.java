@@ -24,6 +24,12 @@ final class GalleryClient {
         this.site = site;
     }
 
+    /** A client at another address (a restarted preview) with the cookies another one holds: the same browser. */
+    GalleryClient(URI site, GalleryClient sameBrowser) {
+        this(site);
+        this.cookies = sameBrowser.cookies;
+    }
+
     /** Posts the login form with the body's SHA-256, as CloudFront's origin access control needs it. */
     HttpResponse<String> signIn(String user, String password) {
         String body = "username=" + encode(user) + "&password=" + encode(password) + "&next=%2F";

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -23,13 +25,22 @@ class PreviewRestartTest {
         SampleAlbums.write(pictures);
         Path garden = SampleAlbums.albums(pictures).get(1);
         Files.writeString(garden.resolve("Broken.jpg"), "not a JPEG at all");
-        PreviewOptions options = new PreviewOptions(data, 0, 0, RunningPreview.QUIET_PERIOD_SECONDS, List.of(garden));
+        // The same address both times, as a user's bookmark has it: cookies are signed for it.
+        int sitePort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            sitePort = free.getLocalPort();
+        }
+        PreviewOptions options = new PreviewOptions(data, sitePort, 0, RunningPreview.QUIET_PERIOD_SECONDS, List.of(garden));
 
         PreviewViewer firstViewer;
+        GalleryClient browser;
         try (Preview first = Preview.start(options)) {
             assertEquals(List.of("Garden: 5 new files"), first.uploads());
             firstViewer = first.viewer();
+            browser = signedIn(first);
         }
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)),
+                "the data folder holds the password and the signing key: its owner's only");
 
         try (Preview second = Preview.start(options)) {
             assertEquals(List.of("Garden: 0 new files"), second.uploads(), "nothing is uploaded twice");
@@ -40,6 +51,8 @@ class PreviewRestartTest {
             assertEquals(1, progress.failures().size(), progress.failures().toString());
             assertTrue(progress.failures().get(0).startsWith("albums/Garden/Broken.jpg: "), progress.failures().toString());
             assertEquals(200, signedIn(second).get("/albums/Garden/index.html").statusCode());
+            assertEquals(200, new GalleryClient(second.siteUrl(), browser).get("/albums/Garden/index.html").statusCode(),
+                    "a browser signed in before the restart still is: the signing key is kept");
         }
     }
 

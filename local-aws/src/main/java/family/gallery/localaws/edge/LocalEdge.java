@@ -63,7 +63,10 @@ public final class LocalEdge implements AutoCloseable {
                 .forEach(behaviour -> keyResources.addAll(behaviour.trustedKeyResources()));
         TrustedKeys trusted = new TrustedKeys();
         for (String resource : keyResources) {
-            LocalSigningKey key = LocalSigningKey.generate(attribute(resolver, resource, PUBLIC_KEY_ID));
+            String keyPairId = attribute(resolver, resource, PUBLIC_KEY_ID);
+            LocalSigningKey key = stack.dataDirectory()
+                    .map(data -> LocalSigningKey.kept(data.resolve("signing-keys").resolve(resource + ".pem"), keyPairId))
+                    .orElseGet(() -> LocalSigningKey.generate(keyPairId));
             parameters.putSecureString(attribute(resolver, resource, PARAMETER_NAME), key.privateKeyPem());
             trusted.register(resource, key);
         }

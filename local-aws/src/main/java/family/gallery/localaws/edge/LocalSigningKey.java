@@ -1,15 +1,27 @@
 package family.gallery.localaws.edge;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 
 /**
- * A cookie-signing key pair made at start, as the stack's custom resource makes one per rotation:
+ * A cookie-signing key pair made at start (or kept in the data folder), as the stack's custom
+ * resource makes one per rotation:
  * RSA 2048, the private key as PKCS#8 PEM (what the login function reads from its parameter), and a
  * key pair id shaped like CloudFront's.
  */
@@ -43,6 +55,36 @@ public final class LocalSigningKey {
             return new LocalSigningKey(generator.generateKeyPair(), keyPairId);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is part of every JDK", e);
+        }
+    }
+
+    /**
+     * The pair kept in {@code file} (PKCS#8 PEM, readable by the owner only), made and written there
+     * the first time: a preview restarted on the same data keeps its key, so browsers stay signed in.
+     */
+    public static LocalSigningKey kept(Path file, String keyPairId) {
+        try {
+            if (Files.isRegularFile(file)) {
+                String pem = Files.readString(file, StandardCharsets.US_ASCII);
+                byte[] der = Base64.getMimeDecoder().decode(pem.replace("-----BEGIN PRIVATE KEY-----", "")
+                        .replace("-----END PRIVATE KEY-----", ""));
+                KeyFactory rsa = KeyFactory.getInstance("RSA");
+                RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
+                PublicKey publicKey = rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+                return new LocalSigningKey(new KeyPair(publicKey, privateKey), keyPairId);
+            }
+            LocalSigningKey key = generate(keyPairId);
+            Files.createDirectories(file.getParent());
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            Files.deleteIfExists(partial);
+            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(partial, key.privateKeyPem(), StandardCharsets.US_ASCII);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the signing key in " + file, e);
+        } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
+            throw new IllegalStateException(file + " does not hold an RSA private key; delete it for a new one", e);
         }
     }
 
