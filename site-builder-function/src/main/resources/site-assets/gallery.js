@@ -1,6 +1,7 @@
 // Family Gallery viewer: PhotoSwipe over the album's justified grid. The grid is plain links to the
-// large renditions, so everything works without this script; with it, a click opens the viewer.
-// Each open photo has its own URL (#photo=<name>) and the back button closes the viewer.
+// large renditions and the videos' MP4s, so everything works without this script; with it, a click
+// opens the viewer. Each open photo or video has its own URL (#photo=<name>) and the back button
+// closes the viewer.
 
 const grid = document.getElementById('photos');
 if (grid) {
@@ -27,7 +28,9 @@ async function openViewerOn(grid) {
     tapAction: 'toggle-controls',
     doubleTapAction: 'zoom',
     bgOpacity: 0.95,
+    paddingFn: (viewport, item) => ({ top: 0, left: 0, right: 0, bottom: videoCaptionSpace(item) }),
   });
+  showVideos(lightbox);
 
   lightbox.on('uiRegister', () => {
     const pswp = lightbox.pswp;
@@ -54,6 +57,19 @@ async function openViewerOn(grid) {
           }
         });
       },
+    });
+    pswp.ui.registerElement({
+      name: 'live',
+      order: 7,
+      isButton: true,
+      title: 'Play the Live Photo',
+      html: '<span class="pswp__live-label">LIVE</span>',
+      onInit: (button) => {
+        pswp.on('change', () => {
+          button.hidden = !pswp.currSlide.data.element.dataset.motion;
+        });
+      },
+      onClick: () => playMotion(pswp.currSlide),
     });
     pswp.ui.registerElement({
       name: 'caption',
@@ -126,6 +142,112 @@ async function openViewerOn(grid) {
   lightbox.init();
   grid.dataset.viewer = 'ready';
   openFromLocation();
+}
+
+// Room below a video for its caption, so the caption does not cover the player's controls; a
+// photo shows its caption over its lower edge.
+const VIDEO_CAPTION_SPACE = 64;
+
+function videoCaptionSpace(item) {
+  if (item.type !== 'video') {
+    return 0;
+  }
+  const data = item.element.dataset;
+  return data.caption || data.takenAt || data.camera ? VIDEO_CAPTION_SPACE : 0;
+}
+
+// The height of a player's control bar and a little more: a press there is for the player.
+const VIDEO_CONTROLS_HEIGHT = 56;
+
+// A video slide is a <video> with the browser's own controls: it starts when played, like any
+// video on the web, and stops when the viewer moves on or closes.
+function showVideos(lightbox) {
+  lightbox.on('contentLoad', (event) => {
+    const { content } = event;
+    if (content.type !== 'video') {
+      return;
+    }
+    event.preventDefault();
+    const video = document.createElement('video');
+    video.className = 'pswp__video';
+    video.controls = true;
+    video.playsInline = true;
+    video.preload = 'metadata';
+    video.poster = content.data.element.dataset.poster;
+    video.setAttribute('aria-label', content.data.alt || '');
+    const source = document.createElement('source');
+    source.src = content.data.src;
+    source.type = 'video/mp4';
+    video.append(source);
+    // A click or a tap on the controls leaves the focus in them, where the arrow keys seek and never
+    // reach the viewer; hand it back so the arrows move on as they do from a photo. Keyboard users
+    // who tab into the controls (the only focus that is visible) keep them.
+    video.addEventListener('focusin', () => {
+      if (lightbox.pswp && !video.matches(':focus-visible')) {
+        lightbox.pswp.element.focus({ preventScroll: true });
+      }
+    });
+    content.element = video;
+  });
+  lightbox.on('contentDeactivate', ({ content }) => {
+    stopMotion(content);
+    if (content.element instanceof HTMLVideoElement) {
+      content.element.pause();
+    }
+  });
+  lightbox.on('contentDestroy', ({ content }) => {
+    stopMotion(content);
+    if (content.element instanceof HTMLVideoElement) {
+      // A video out of the page keeps playing and loading until its source is gone.
+      content.element.pause();
+      content.element.replaceChildren();
+      content.element.load();
+    }
+  });
+  // Seeking on the control bar must not drag the slide; a swipe anywhere else still moves on.
+  lightbox.on('pointerDown', (event) => {
+    const video = lightbox.pswp.currSlide && lightbox.pswp.currSlide.content.element;
+    if (!(video instanceof HTMLVideoElement)) {
+      return;
+    }
+    const box = video.getBoundingClientRect();
+    const { clientX, clientY } = event.originalEvent;
+    if (clientX >= box.left && clientX <= box.right && clientY <= box.bottom
+        && clientY >= box.bottom - VIDEO_CONTROLS_HEIGHT) {
+      event.preventDefault();
+    }
+  });
+}
+
+// A Live Photo's motion plays once, with its sound, over the photo and at the photo's size, then
+// the photo shows again.
+function playMotion(slide) {
+  const { content } = slide;
+  if (content.motion || !content.element) {
+    return;
+  }
+  const motion = document.createElement('video');
+  motion.className = 'pswp__motion';
+  motion.playsInline = true;
+  motion.style.width = content.element.style.width;
+  motion.style.height = content.element.style.height;
+  const source = document.createElement('source');
+  source.src = slide.data.element.dataset.motion;
+  source.type = 'video/mp4';
+  motion.append(source);
+  content.motion = motion;
+  motion.addEventListener('ended', () => stopMotion(content));
+  motion.addEventListener('error', () => stopMotion(content));
+  slide.container.append(motion);
+  motion.play().catch(() => stopMotion(content));
+}
+
+function stopMotion(content) {
+  if (content.motion) {
+    content.motion.pause();
+    content.motion.remove();
+    content.motion = undefined;
+  }
 }
 
 // Caption and date are set as text, never as HTML.

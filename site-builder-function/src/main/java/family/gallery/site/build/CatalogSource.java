@@ -1,5 +1,6 @@
 package family.gallery.site.build;
 
+import java.time.Duration;
 import java.util.List;
 
 import family.gallery.catalog.PhotoCatalog;
@@ -8,6 +9,7 @@ import family.gallery.catalog.PhotoStatus;
 import family.gallery.catalog.TakenAt;
 import family.gallery.site.model.CatalogPhoto;
 import family.gallery.site.model.Rendition;
+import family.gallery.site.model.Video;
 
 /** The catalog's live entries as the site generator's input. */
 public final class CatalogSource {
@@ -28,8 +30,14 @@ public final class CatalogSource {
         String failure = entry.status() == PhotoStatus.FAILED
                 ? entry.reason().orElse("failed without a reason")
                 : null;
+        Video video = entry.video().map(playable -> new Video(rendition(playable.webVersion()),
+                Duration.ofMillis(playable.durationMillis()))).orElse(null);
         return new CatalogPhoto(entry.id().album(), entry.id().fileName(), entry.width(), entry.height(),
-                entry.renditions().stream().map(r -> new Rendition(r.key(), r.width(), r.height())).toList(),
-                null, takenAt == null ? null : takenAt.local(), entry.camera().orElse(null), failure);
+                entry.renditions().stream().map(CatalogSource::rendition).toList(),
+                null, takenAt == null ? null : takenAt.local(), entry.camera().orElse(null), failure, video);
+    }
+
+    private static Rendition rendition(family.gallery.catalog.Rendition stored) {
+        return new Rendition(stored.key(), stored.width(), stored.height());
     }
 }

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An album as the site shows it: only visible photos and non-empty sub-albums.
+ * An album as the site shows it: only visible photos and videos and non-empty sub-albums.
  *
  * @param path     album path without {@code albums/}, e.g. {@code 2026 summer/beach}
- * @param photos   in display order
+ * @param photos   photos and videos in display order
  * @param children sub-albums in display order
  * @param cover    the photo that stands for the album on its parent's page
  * @param from     the album's date, or the earliest photo's day; null when unknown
@@ -33,8 +33,15 @@ public record Album(String path, String title, String description, List<Photo> p
         return ancestorPaths().size() + 1;
     }
 
-    /** Photos in this album and every album below it. */
+    /** Photos, not videos, in this album and every album below it. */
     public int totalPhotos() {
-        return photos.size() + children.stream().mapToInt(Album::totalPhotos).sum();
+        return (int) photos.stream().filter(photo -> !photo.isVideo()).count()
+                + children.stream().mapToInt(Album::totalPhotos).sum();
+    }
+
+    /** Videos in this album and every album below it. */
+    public int totalVideos() {
+        return (int) photos.stream().filter(Photo::isVideo).count()
+                + children.stream().mapToInt(Album::totalVideos).sum();
     }
 }

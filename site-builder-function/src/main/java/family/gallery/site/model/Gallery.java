@@ -20,7 +20,8 @@ public record Gallery(List<Album> topLevel, List<BuildIssue> issues) {
         }
     }
 
+    /** Photos and videos shown. */
     public int photoCount() {
-        return topLevel.stream().mapToInt(Album::totalPhotos).sum();
+        return topLevel.stream().mapToInt(album -> album.totalPhotos() + album.totalVideos()).sum();
     }
 }

@@ -7,17 +7,22 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import family.gallery.ingest.MediaKey;
 import family.gallery.site.model.AlbumSettings.PhotoOrder;
 import family.gallery.site.model.BuildIssue.Kind;
 
 /**
  * Turns the catalog and the albums' {@code album.yml} files into the album tree the site shows:
- * failed photos, hidden albums and empty albums are left out and reported.
+ * failed photos, hidden albums and empty albums are left out and reported; the motion of a Live
+ * Photo is left out silently, as part of its photo.
  */
 public final class GalleryAssembler {
 
@@ -26,7 +31,7 @@ public final class GalleryAssembler {
     }
 
     private static final Comparator<String> BY_NAME =
-            Comparator.comparing((String name) -> name.toLowerCase(java.util.Locale.ROOT)).thenComparing(name -> name);
+            Comparator.comparing((String name) -> name.toLowerCase(Locale.ROOT)).thenComparing(name -> name);
     private static final Comparator<Photo> BY_FILE_NAME = Comparator.comparing(Photo::fileName, BY_NAME);
     private static final Comparator<Photo> BY_TAKEN_AT = Comparator
             .comparing(Photo::takenAt, Comparator.nullsLast(Comparator.<LocalDateTime>naturalOrder()))
@@ -47,13 +52,15 @@ public final class GalleryAssembler {
         settings.forEach((path, parsed) -> parsed.problems().forEach(problem ->
                 issues.add(new BuildIssue(Kind.MALFORMED_ALBUM_YML, ymlKey(path), problem))));
 
+        Map<String, CatalogPhoto> motions = livePhotoMotions(catalog);
+        Set<String> motionKeys = motions.values().stream().map(CatalogPhoto::sourceKey).collect(Collectors.toSet());
         Map<String, List<CatalogPhoto>> readyByAlbum = new HashMap<>();
         for (CatalogPhoto photo : catalog) {
-            if (photo.ready()) {
-                readyByAlbum.computeIfAbsent(photo.album(), a -> new ArrayList<>()).add(photo);
-            } else {
+            if (!photo.ready()) {
                 issues.add(new BuildIssue(Kind.FAILED_PHOTO, photo.sourceKey(),
                         Objects.requireNonNullElse(photo.failureReason(), "no renditions")));
+            } else if (!motionKeys.contains(photo.sourceKey())) {
+                readyByAlbum.computeIfAbsent(photo.album(), a -> new ArrayList<>()).add(photo);
             }
         }
 
@@ -66,21 +73,52 @@ public final class GalleryAssembler {
             paths.add(path);
         });
 
-        Builder builder = new Builder(readyByAlbum, settings, paths, issues);
+        Builder builder = new Builder(readyByAlbum, motions, settings, paths, issues);
         List<Album> topLevel = paths.stream().filter(path -> path.indexOf('/') < 0)
                 .map(builder::build).filter(Objects::nonNull).sorted(albumComparator()).toList();
         return new Gallery(topLevel, List.copyOf(issues));
     }
 
+    /**
+     * iPhone Live Photos' motion by the key of their photo: a {@code .mov} beside a photo of the same
+     * name, ignoring case ({@code IMG_2041.MOV} beside {@code IMG_2041.HEIC} or {@code IMG_2041.JPG}).
+     * It is part of that photo, not a video of its own.
+     */
+    static Map<String, CatalogPhoto> livePhotoMotions(Collection<CatalogPhoto> catalog) {
+        Map<String, String> stillsByName = new HashMap<>();
+        for (CatalogPhoto item : catalog) {
+            if (MediaKey.of(item.sourceKey()).kind() == MediaKey.Kind.PHOTO) {
+                stillsByName.put(sameNameKey(item), item.sourceKey());
+            }
+        }
+        Map<String, CatalogPhoto> motions = new HashMap<>();
+        for (CatalogPhoto item : catalog) {
+            String still = item.fileName().toLowerCase(Locale.ROOT).endsWith(".mov") ? stillsByName.get(sameNameKey(item)) : null;
+            if (still != null) {
+                motions.put(still, item);
+            }
+        }
+        return motions;
+    }
+
+    /** The album and the file name without its extension, ignoring case. */
+    private static String sameNameKey(CatalogPhoto item) {
+        int dot = item.fileName().lastIndexOf('.');
+        String stem = dot < 0 ? item.fileName() : item.fileName().substring(0, dot);
+        return item.album() + "/" + stem.toLowerCase(Locale.ROOT);
+    }
+
     private final class Builder {
         private final Map<String, List<CatalogPhoto>> readyByAlbum;
+        private final Map<String, CatalogPhoto> motions;
         private final Map<String, AlbumYaml.Parsed> settings;
         private final TreeSet<String> paths;
         private final List<BuildIssue> issues;
 
-        Builder(Map<String, List<CatalogPhoto>> readyByAlbum, Map<String, AlbumYaml.Parsed> settings,
-                TreeSet<String> paths, List<BuildIssue> issues) {
+        Builder(Map<String, List<CatalogPhoto>> readyByAlbum, Map<String, CatalogPhoto> motions,
+                Map<String, AlbumYaml.Parsed> settings, TreeSet<String> paths, List<BuildIssue> issues) {
             this.readyByAlbum = readyByAlbum;
+            this.motions = motions;
             this.settings = settings;
             this.paths = paths;
             this.issues = issues;
@@ -124,9 +162,15 @@ public final class GalleryAssembler {
         private List<Photo> photos(String path, AlbumSettings album) {
             List<Photo> photos = readyByAlbum.getOrDefault(path, List.of()).stream()
                     .map(item -> new Photo(item.fileName(), item.sourceKey(), item.renditions(),
-                            album.captions().getOrDefault(item.fileName(), item.caption()), item.takenAt(), item.camera()))
+                            album.captions().getOrDefault(item.fileName(), item.caption()), item.takenAt(), item.camera(),
+                            item.video(), motion(item)))
                     .toList();
             return sorted(photos, album);
+        }
+
+        private Rendition motion(CatalogPhoto still) {
+            CatalogPhoto motion = motions.get(still.sourceKey());
+            return motion != null && motion.ready() && motion.video() != null ? motion.video().webVersion() : null;
         }
 
         private Photo cover(String path, AlbumSettings album, List<Photo> photos, List<Album> children) {

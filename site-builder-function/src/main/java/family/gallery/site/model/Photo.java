@@ -5,18 +5,24 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A photo as the site shows it.
+ * A photo or a video as the site shows it.
  *
- * @param renditions narrowest first
+ * @param renditions narrowest first; a video's poster frame
+ * @param video      what a video plays, or null for a photo
+ * @param motion     the web version of a Live Photo's motion, its {@code .mov}; null for other photos and videos
  */
 public record Photo(String fileName, String sourceKey, List<Rendition> renditions, String caption,
-        LocalDateTime takenAt, String camera) {
+        LocalDateTime takenAt, String camera, Video video, Rendition motion) {
 
     public Photo {
         if (renditions.isEmpty()) {
             throw new IllegalArgumentException("a photo on the site needs at least one rendition: " + sourceKey);
         }
         renditions = renditions.stream().sorted(Comparator.comparingInt(Rendition::width)).toList();
+    }
+
+    public boolean isVideo() {
+        return video != null;
     }
 
     public Rendition largest() {

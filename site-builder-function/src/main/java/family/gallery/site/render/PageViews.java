@@ -31,14 +31,22 @@ public final class PageViews {
     }
 
     /**
+     * A photo or a video in the album's grid.
+     *
      * @param id            the photo's name in the page URL's fragment, already encoded
+     * @param href          where the tile leads without the viewer: the largest rendition, or a video's web version
      * @param aspectClass   the CSS class that gives the tile its aspect ratio
+     * @param viewerSrc     the largest rendition; a video's poster
+     * @param viewerWidth   the largest rendition's width; a video's as it plays
      * @param downloadHref  the original, or null when downloads are off
+     * @param duration      how long a video runs, e.g. {@code 0:42} or {@code 1:02:05}; null for a photo
+     * @param motionSrc     a Live Photo's motion, or null
      */
     @TemplateData
-    public record PhotoTile(String id, String src, String srcset, String sizes, int width, int height,
+    public record PhotoTile(String id, String href, String src, String srcset, String sizes, int width, int height,
             String aspectClass, String alt, String caption, String takenAt, String camera,
-            String viewerSrc, String viewerSrcset, int viewerWidth, int viewerHeight, String downloadHref) {
+            String viewerSrc, String viewerSrcset, int viewerWidth, int viewerHeight, String downloadHref,
+            String duration, String motionSrc) {
     }
 
     @TemplateData

@@ -1,10 +1,12 @@
 package family.gallery.site.render;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -96,15 +98,29 @@ public final class SiteRenderer {
         Rendition largest = photo.largest();
         String srcset = srcset(root, photo);
         String caption = Objects.requireNonNullElse(photo.caption(), "");
-        return new PhotoTile(SitePaths.encodeSegment(photo.fileName()), mediaUrl(root, thumbnail), srcset,
+        Rendition played = photo.isVideo() ? photo.video().webVersion() : largest;
+        return new PhotoTile(SitePaths.encodeSegment(photo.fileName()), mediaUrl(root, played), mediaUrl(root, thumbnail),
+                srcset,
                 "(max-width: 600px) " + (int) Math.ceil(ratio * ROW_HEIGHT / 2 * MAX_STRETCH) + "px, "
                         + (int) Math.ceil(displayWidth * MAX_STRETCH) + "px",
                 thumbnail.width(), thumbnail.height(), AspectRatioClasses.of(ratio),
                 caption.isEmpty() ? photo.fileName() : caption, caption,
                 photo.takenAt() == null ? "" : takenAtFormat.format(photo.takenAt()),
                 Objects.requireNonNullElse(photo.camera(), ""),
-                mediaUrl(root, largest), srcset, largest.width(), largest.height(),
-                config.downloadOriginals() ? root + config.originalsPath() + SitePaths.encodePath(photo.sourceKey()) : null);
+                mediaUrl(root, largest), srcset, played.width(), played.height(),
+                config.downloadOriginals() ? root + config.originalsPath() + SitePaths.encodePath(photo.sourceKey()) : null,
+                photo.isVideo() ? runningTime(photo.video().duration()) : null,
+                photo.motion() == null ? null : mediaUrl(root, photo.motion()));
+    }
+
+    /** {@code 0:42} or {@code 1:02:05}, in whole seconds as players show it; never {@code 0:00}, which would look broken. */
+    static String runningTime(Duration duration) {
+        long seconds = Math.max(1, duration.toSeconds());
+        long hours = seconds / 3600;
+        long minutes = seconds / 60 % 60;
+        return hours > 0
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, seconds % 60)
+                : String.format(Locale.ROOT, "%d:%02d", minutes, seconds % 60);
     }
 
     private String srcset(String root, Photo photo) {
@@ -125,10 +141,24 @@ public final class SiteRenderer {
         return from.equals(to) ? dayFormat.format(from) : dayFormat.format(from) + " – " + dayFormat.format(to);
     }
 
+    /** E.g. {@code 12 photos, 2 videos, 1 album}; a kind of which there is none is left out. */
     private static String counts(Album album) {
+        List<String> counts = new ArrayList<>();
         int photos = album.totalPhotos();
-        String text = photos + (photos == 1 ? " photo" : " photos");
-        int albums = album.children().size();
-        return albums == 0 ? text : text + ", " + albums + (albums == 1 ? " album" : " albums");
+        int videos = album.totalVideos();
+        if (photos > 0 || videos == 0) {
+            counts.add(count(photos, "photo"));
+        }
+        if (videos > 0) {
+            counts.add(count(videos, "video"));
+        }
+        if (!album.children().isEmpty()) {
+            counts.add(count(album.children().size(), "album"));
+        }
+        return String.join(", ", counts);
+    }
+
+    private static String count(int number, String noun) {
+        return number + " " + noun + (number == 1 ? "" : "s");
     }
 }

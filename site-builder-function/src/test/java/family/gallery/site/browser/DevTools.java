@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -146,10 +147,107 @@ final class DevTools implements AutoCloseable {
         }
     }
 
+    /** From now on the page is on a phone: a touch screen and a mobile viewport of this size. */
+    void emulatePhone(int width, int height) {
+        call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 3,
+                "mobile", true));
+        call("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+    }
+
+    /** A left click with the mouse at this point of the viewport. */
+    void click(double x, double y) {
+        call("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", x, "y", y));
+        for (String type : new String[] {"mousePressed", "mouseReleased"}) {
+            call("Input.dispatchMouseEvent", Map.of("type", type, "x", x, "y", y, "button", "left", "clickCount", 1));
+        }
+    }
+
+    /** A drag with the mouse's left button held, along a row of the viewport. */
+    void drag(double fromX, double toX, double y) throws InterruptedException {
+        call("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", fromX, "y", y));
+        call("Input.dispatchMouseEvent", Map.of("type", "mousePressed", "x", fromX, "y", y, "button", "left", "clickCount", 1));
+        int steps = 12;
+        for (int step = 1; step <= steps; step++) {
+            Thread.sleep(16);
+            call("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", fromX + (toX - fromX) * step / steps, "y", y,
+                    "button", "left", "buttons", 1));
+        }
+        call("Input.dispatchMouseEvent", Map.of("type", "mouseReleased", "x", toX, "y", y, "button", "left", "clickCount", 1));
+    }
+
+    /** A finger's tap at this point of the viewport. */
+    void tap(double x, double y) {
+        call("Input.dispatchTouchEvent", Map.of("type", "touchStart", "touchPoints", List.of(Map.of("x", x, "y", y))));
+        call("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
+    }
+
+    /** A finger's swipe along a row of the viewport, in small steps as a hand moves. */
+    void swipe(double fromX, double toX, double y) throws InterruptedException {
+        call("Input.dispatchTouchEvent", Map.of("type", "touchStart", "touchPoints", List.of(Map.of("x", fromX, "y", y))));
+        int steps = 12;
+        for (int step = 1; step <= steps; step++) {
+            Thread.sleep(16);
+            call("Input.dispatchTouchEvent", Map.of("type", "touchMove", "touchPoints",
+                    List.of(Map.of("x", fromX + (toX - fromX) * step / steps, "y", y))));
+        }
+        call("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
+    }
+
+    /**
+     * The middle of a part of the browser's own media controls, such as
+     * {@code -webkit-media-controls-play-button}, once it shows; found in the user-agent shadow tree
+     * that scripts cannot see.
+     */
+    double[] mediaControl(String pseudo, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            java.util.Deque<JsonNode> nodes = new java.util.ArrayDeque<>();
+            nodes.add(call("DOM.getDocument", Map.of("depth", -1, "pierce", true)).path("root"));
+            while (!nodes.isEmpty()) {
+                JsonNode node = nodes.pop();
+                JsonNode quad = hasAttribute(node, "pseudo", pseudo) ? border(node.path("nodeId").asInt()) : null;
+                if (quad != null) {
+                    return new double[] {(quad.get(0).asDouble() + quad.get(4).asDouble()) / 2,
+                        (quad.get(1).asDouble() + quad.get(5).asDouble()) / 2};
+                }
+                for (String children : new String[] {"children", "shadowRoots"}) {
+                    node.path(children).forEach(nodes::add);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no " + pseudo + " showed on the page");
+    }
+
+    /** The corners of a node's border box, or null while it is not laid out. */
+    private JsonNode border(int nodeId) {
+        try {
+            JsonNode model = call("DOM.getBoxModel", Map.of("nodeId", nodeId)).path("model");
+            return model.path("width").asDouble() > 0 ? model.path("border") : null;
+        } catch (IllegalStateException notLaidOut) {
+            return null;
+        }
+    }
+
+    private static boolean hasAttribute(JsonNode node, String name, String value) {
+        JsonNode attributes = node.path("attributes");
+        for (int i = 0; i + 1 < attributes.size(); i += 2) {
+            if (attributes.get(i).asText().equals(name) && attributes.get(i + 1).asText().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void pressKey(String key) {
         for (String type : new String[] {"rawKeyDown", "keyUp"}) {
             call("Input.dispatchKeyEvent", Map.of("type", type, "key", key, "code", key,
-                    "windowsVirtualKeyCode", key.equals("ArrowRight") ? 39 : key.equals("Escape") ? 27 : 0));
+                    "windowsVirtualKeyCode", switch (key) {
+                        case "ArrowLeft" -> 37;
+                        case "ArrowRight" -> 39;
+                        case "Escape" -> 27;
+                        default -> 0;
+                    }));
         }
     }
 

@@ -2,9 +2,13 @@ package family.gallery.site.model;
 
 import static family.gallery.site.model.CatalogPhotos.failed;
 import static family.gallery.site.model.CatalogPhotos.ready;
+import static family.gallery.site.model.CatalogPhotos.video;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -122,6 +126,57 @@ class GalleryAssemblerTest {
         assertEquals("a.jpg", gallery.topLevel().get(0).cover().fileName());
         assertEquals(List.of(new BuildIssue(Kind.MALFORMED_ALBUM_YML, "albums/trip/album.yml",
                 "cover 'missing.jpg' is not a photo shown in this album")), gallery.issues());
+    }
+
+    @Test
+    void videosTakeTheirPlaceAmongThePhotosByDateAndAreCountedApart() {
+        Gallery gallery = NEWEST_FIRST.assemble(List.of(
+                ready("trip", "late.jpg", 4000, 3000, day(7, 3)),
+                video("trip", "clip.mp4", 1920, 1080, day(7, 2), Duration.ofSeconds(42)),
+                ready("trip", "early.jpg", 4000, 3000, day(7, 1)),
+                video("trip/inner", "inner.mov", 1080, 1920, day(7, 4), Duration.ofMinutes(2))), Map.of());
+        Album trip = gallery.topLevel().get(0);
+        assertEquals(List.of("early.jpg", "clip.mp4", "late.jpg"), fileNames(gallery));
+        Photo clip = trip.photos().get(1);
+        assertTrue(clip.isVideo());
+        assertFalse(trip.photos().get(0).isVideo());
+        assertEquals(Duration.ofSeconds(42), clip.video().duration());
+        assertEquals(new Rendition(clip.video().webVersion().key(), 1920, 1080), clip.video().webVersion());
+        assertEquals(2, trip.totalPhotos());
+        assertEquals(2, trip.totalVideos());
+        assertEquals(4, gallery.photoCount(), "the build report counts photos and videos");
+    }
+
+    @Test
+    void aLivePhotosMotionIsPartOfItsPhotoAndNotAnItemOfItsOwn() {
+        Gallery gallery = NEWEST_FIRST.assemble(List.of(
+                ready("trip", "IMG_2041.HEIC"),
+                video("trip", "IMG_2041.MOV", 1440, 1080, day(7, 14), Duration.ofMillis(2900)),
+                ready("trip", "img_2042.jpg"),
+                video("trip", "IMG_2042.mov", 1440, 1080, day(7, 14), Duration.ofMillis(2900)),
+                failed("trip", "IMG_2043.HEIC", "truncated HEIC"),
+                video("trip", "IMG_2043.MOV", 1440, 1080, day(7, 14), Duration.ofMillis(2900)),
+                video("trip", "IMG_2044.MOV", 1920, 1080, day(7, 15), Duration.ofSeconds(20)),
+                ready("trip", "IMG_2045.HEIC"),
+                failed("trip", "IMG_2045.MOV", "not a video"),
+                video("trip", "IMG_2041.mp4", 1920, 1080, day(7, 16), Duration.ofSeconds(5)),
+                video("elsewhere", "IMG_2041.MOV", 1440, 1080, day(7, 14), Duration.ofMillis(2900))), Map.of());
+        Album trip = gallery.allAlbums().stream().filter(album -> album.path().equals("trip")).findFirst().orElseThrow();
+        assertEquals(List.of("IMG_2041.HEIC", "img_2042.jpg", "IMG_2045.HEIC", "IMG_2044.MOV", "IMG_2041.mp4"),
+                trip.photos().stream().map(Photo::fileName).toList(), "a MOV without a photo of its name is a video");
+        assertEquals(3, trip.totalPhotos());
+        assertEquals(2, trip.totalVideos());
+        assertEquals(List.of(new BuildIssue(Kind.FAILED_PHOTO, "albums/trip/IMG_2043.HEIC", "truncated HEIC"),
+                new BuildIssue(Kind.FAILED_PHOTO, "albums/trip/IMG_2045.MOV", "not a video")), gallery.issues(),
+                "the motion of a failed photo is not shown in its place");
+        Map<String, Rendition> motions = new java.util.HashMap<>();
+        trip.photos().forEach(photo -> motions.put(photo.fileName(), photo.motion()));
+        assertTrue(motions.get("IMG_2041.HEIC").key().endsWith("/1440x1080.mp4"), "the photo plays its motion");
+        assertTrue(motions.get("img_2042.jpg").key().endsWith("/1440x1080.mp4"));
+        assertNull(motions.get("IMG_2045.HEIC"), "a motion that failed is not played");
+        assertNull(motions.get("IMG_2044.MOV"));
+        Album elsewhere = gallery.allAlbums().stream().filter(album -> album.path().equals("elsewhere")).findFirst().orElseThrow();
+        assertEquals(1, elsewhere.totalVideos(), "only a photo in the same album makes a MOV its motion");
     }
 
     private static List<String> fileNames(Gallery gallery) {

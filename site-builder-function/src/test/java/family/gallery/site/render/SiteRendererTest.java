@@ -1,6 +1,7 @@
 package family.gallery.site.render;
 
 import static family.gallery.site.model.CatalogPhotos.ready;
+import static family.gallery.site.model.CatalogPhotos.video;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -133,9 +135,68 @@ class SiteRendererTest {
     }
 
     @Test
+    void aVideoTileShowsItsPosterWithBadgeAndRunningTimeAndLeadsToTheVideo() {
+        Map<String, Document> pages = render(List.of(ready("trip", "photo.jpg"),
+                video("trip", "Beach + waves.mp4", 1920, 1080, LocalDateTime.of(2026, 7, 15, 9, 0), Duration.ofMillis(42_600))),
+                Map.of(), SiteConfig.defaults().withDownloadOriginals(true));
+        Document page = pages.get("albums/trip/index.html");
+        List<Element> tiles = page.select(".photo-grid > a.tile");
+        assertEquals(List.of("photo.jpg", "Beach%20%2B%20waves.mp4"), tiles.stream().map(t -> t.attr("data-photo-id")).toList());
+        Element photo = tiles.get(0);
+        Element video = tiles.get(1);
+        assertTrue(photo.select(".tile-video").isEmpty());
+        assertFalse(photo.hasAttr("data-pswp-type"));
+        assertEquals("Video, 0:42", video.selectFirst(".tile-video").text());
+        assertEquals("0:42", video.selectFirst(".tile-video").ownText());
+        assertEquals("video", video.attr("data-pswp-type"));
+        assertTrue(video.attr("href").startsWith("../../media/") && video.attr("href").endsWith("/1920x1080.mp4"),
+                "without the viewer the tile plays the video: " + video.attr("href"));
+        assertEquals("1920", video.attr("data-pswp-width"));
+        assertEquals("1080", video.attr("data-pswp-height"));
+        assertTrue(video.attr("data-poster").endsWith("/1600.jpg"), "the largest poster: " + video.attr("data-poster"));
+        assertTrue(video.selectFirst("img").attr("src").endsWith(".jpg"), "the grid shows the poster");
+        assertEquals("tile ar-178", video.className());
+        assertTrue(video.attr("data-download").endsWith("/albums/trip/Beach%20%2B%20waves.mp4"), video.attr("data-download"));
+        assertEquals("14 Jul 2026 – 15 Jul 2026 · 1 photo, 1 video", page.selectFirst(".album-meta").text());
+    }
+
+    @Test
+    void runningTimesReadLikeAPlayersClock() {
+        assertEquals("0:42", SiteRenderer.runningTime(Duration.ofMillis(42_999)));
+        assertEquals("1:00", SiteRenderer.runningTime(Duration.ofSeconds(60)));
+        assertEquals("59:59", SiteRenderer.runningTime(Duration.ofSeconds(3599)));
+        assertEquals("1:02:05", SiteRenderer.runningTime(Duration.ofSeconds(3725)));
+        assertEquals("0:01", SiteRenderer.runningTime(Duration.ofMillis(400)));
+    }
+
+    @Test
+    void countsNamePhotosVideosAndAlbumsWithTheirPlurals() {
+        LocalDateTime july = LocalDateTime.of(2026, 7, 14, 9, 0);
+        Map<String, Document> pages = render(List.of(
+                ready("mixed", "a.jpg"), ready("mixed", "b.jpg"),
+                video("mixed", "c.mp4", 1920, 1080, july, Duration.ofSeconds(5)),
+                video("mixed", "d.mp4", 1920, 1080, july, Duration.ofSeconds(5)),
+                video("films", "only.mp4", 1920, 1080, july, Duration.ofSeconds(5)),
+                ready("parent", "p.jpg"), video("parent/child", "v.mov", 1920, 1080, july, Duration.ofSeconds(5)),
+                ready("live", "IMG_2041.HEIC"), video("live", "IMG_2041.MOV", 1440, 1080, july, Duration.ofSeconds(3))),
+                Map.of());
+        Map<String, String> counts = pages.get(SitePaths.HOME).select(".album-tile").stream().collect(Collectors.toMap(
+                tile -> tile.selectFirst(".album-title").text(), tile -> tile.selectFirst(".album-meta").text()));
+        assertEquals(Map.of("mixed", "14 Jul 2026 · 2 photos, 2 videos", "films", "14 Jul 2026 · 1 video",
+                "parent", "14 Jul 2026 · 1 photo, 1 video, 1 album", "live", "14 Jul 2026 · 1 photo"), counts);
+        List<Element> live = pages.get("albums/live/index.html").select(".photo-grid > a.tile");
+        assertEquals(List.of("IMG_2041.HEIC"), live.stream().map(t -> t.attr("data-photo-id")).toList(),
+                "a Live Photo shows once, as its photo");
+        assertTrue(live.get(0).attr("data-motion").startsWith("../../media/") && live.get(0).attr("data-motion").endsWith(".mp4"),
+                "its motion plays on request: " + live.get(0).attr("data-motion"));
+        assertTrue(live.get(0).select(".tile-video").isEmpty());
+        assertFalse(pages.get("albums/mixed/index.html").selectFirst("a.tile").hasAttr("data-motion"));
+    }
+
+    @Test
     void renditionKeysAreEncodedInMediaUrls() {
         CatalogPhoto photo = new CatalogPhoto("a", "p.jpg", 100, 100,
-                List.of(new Rendition("media/ab cd/x+y#1.webp", 100, 100)), null, null, null, null);
+                List.of(new Rendition("media/ab cd/x+y#1.webp", 100, 100)), null, null, null, null, null);
         Element image = render(List.of(photo), Map.of()).get("albums/a/index.html").selectFirst(".tile img");
         assertEquals("../../media/ab%20cd/x%2By%231.webp", image.attr("src"));
     }
