@@ -176,15 +176,20 @@ public final class EdgeGateway implements AutoCloseable {
         if (key.isEmpty()) {
             return EdgeResponse.of(403, "application/xml", "<Error><Code>AccessDenied</Code></Error>");
         }
-        try (ResponseInputStream<GetObjectResponse> object = config.s3().getObject(get -> get.bucket(bucket).key(key))) {
+        // A byte range goes on to S3, as CloudFront sends it: video players (Safari's above all) seek with them.
+        String range = request.headers().getOrDefault("range", List.of()).stream().findFirst().orElse(null);
+        try (ResponseInputStream<GetObjectResponse> object = config.s3().getObject(get -> get.bucket(bucket).key(key).range(range))) {
             GetObjectResponse meta = object.response();
             Map<String, List<String>> headers = new LinkedHashMap<>();
             put(headers, "Content-Type", meta.contentType());
+            put(headers, "Accept-Ranges", "bytes");
+            put(headers, "Content-Range", meta.contentRange());
             put(headers, "Cache-Control", meta.cacheControl());
             put(headers, "ETag", meta.eTag());
             put(headers, "Last-Modified", meta.lastModified() == null ? null
                     : java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(meta.lastModified().atZone(java.time.ZoneOffset.UTC)));
-            return new EdgeResponse(200, headers, request.method().equals("HEAD") ? new byte[0] : object.readAllBytes());
+            return new EdgeResponse(meta.contentRange() == null ? 200 : 206, headers,
+                    request.method().equals("HEAD") ? new byte[0] : object.readAllBytes());
         } catch (NoSuchKeyException e) {
             // The bucket policy grants the distribution s3:GetObject only, so S3 hides a missing key behind 403.
             return EdgeResponse.of(403, "application/xml", "<Error><Code>AccessDenied</Code></Error>");

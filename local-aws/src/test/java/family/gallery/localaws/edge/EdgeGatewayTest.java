@@ -222,6 +222,12 @@ class EdgeGatewayTest {
         assertEquals("image/jpeg", photo.header("Content-Type"));
         assertEquals("public, max-age=31536000, immutable", photo.header("Cache-Control"));
         viewer().cookies(cookies).head(PHOTO_PATH).then().statusCode(200).header("ETag", notNullValue());
+
+        // Players ask for byte ranges, as browsers do for a video.
+        Response part = viewer().cookies(cookies).header("Range", "bytes=2-5").get(PHOTO_PATH);
+        assertEquals(206, part.statusCode());
+        assertArrayEquals(java.util.Arrays.copyOfRange(PHOTO, 2, 6), part.asByteArray());
+        assertEquals("bytes 2-5/" + PHOTO.length, part.header("Content-Range"));
     }
 
     @Test
