@@ -45,11 +45,20 @@ final class GalleryClient {
     }
 
     HttpResponse<String> get(String path) {
+        return send(signed(path).GET());
+    }
+
+    /** A part of the file, as a video player asks for it, e.g. {@code bytes=0-99}. */
+    HttpResponse<String> get(String path, String range) {
+        return send(signed(path).header("Range", range).GET());
+    }
+
+    private HttpRequest.Builder signed(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(site.resolve(path));
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies);
         }
-        return send(request.GET());
+        return request;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PreviewTest {
 
     private static final Pattern FIRST_RENDITION = Pattern.compile("src=\"(\\.\\./\\.\\./media/[^\"]+\\.jpg)\"");
+    /** A video's tile links to its web version. */
+    private static final Pattern VIDEO_TILE = Pattern.compile("href=\"(\\.\\./\\.\\./media/[^\"]+\\.mp4)\"");
 
     @Test
     void everySamplePhotoIsReadyAndTheSiteIsBuilt(Preview preview) {
@@ -47,7 +49,7 @@ class PreviewTest {
         GalleryClient client = new GalleryClient(preview.siteUrl());
         HttpResponse<String> signedIn = client.signIn(preview.viewer().name(), preview.viewer().password());
         assertEquals(303, signedIn.statusCode(), signedIn.body());
-        assertEquals(3, signedIn.headers().allValues("set-cookie").size());
+        assertEquals(4, signedIn.headers().allValues("set-cookie").size(), "three for the site, one for a known device");
 
         String home = client.get("/").body();
         assertTrue(home.contains("Summer by the sea") && home.contains("Garden"), home);
@@ -62,6 +64,13 @@ class PreviewTest {
         HttpResponse<String> photo = client.get(URI.create(albumPage).resolve(rendition.group(1)).toString());
         assertEquals(200, photo.statusCode(), rendition.group(1));
         assertEquals("image/jpeg", photo.headers().firstValue("content-type").orElse(""));
+
+        Matcher video = VIDEO_TILE.matcher(album.body());
+        assertTrue(video.find(), "the phone clip has a tile: " + album.body());
+        HttpResponse<String> start = client.get(URI.create(albumPage).resolve(video.group(1)).toString(), "bytes=0-99");
+        assertEquals(206, start.statusCode(), "players read videos in ranges");
+        assertEquals("video/mp4", start.headers().firstValue("content-type").orElse(""));
+        assertTrue(start.headers().firstValue("content-range").orElse("").startsWith("bytes 0-99/"));
     }
 
     @Test

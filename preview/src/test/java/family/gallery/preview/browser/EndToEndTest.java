@@ -22,7 +22,8 @@ import family.gallery.preview.RunningPreview;
 /**
  * A visitor's whole path through the running preview, in Chromium at desktop and at phone size:
  * the login page, a wrong password, the right one, the home page's covers, an album's justified
- * grid, the viewer moved by arrow key or swipe and closed by Back, and signing out.
+ * grid, the viewer moved by arrow key or swipe and closed by Back, a video played and swiped past,
+ * and signing out.
  */
 @ExtendWith(RunningPreview.class)
 class EndToEndTest {
@@ -102,12 +103,43 @@ class EndToEndTest {
             browser.await("!document.querySelector('.pswp') && location.hash === ''");
             assertEquals(albumUrl, browser.driver.getCurrentUrl());
 
+            playTheVideoAndMoveOn(browser, formFactor);
+            browser.driver.navigate().back();
+            browser.await("!document.querySelector('.pswp') && location.hash === ''");
+
             browser.driver.findElement(By.cssSelector(".sign-out")).click();
             browser.await("document.getElementById('login-form')");
             browser.driver.get(site + "/");
             browser.await("document.getElementById('login-form')");
             assertTrue(browser.driver.findElements(By.cssSelector(".album-tiles")).isEmpty(), "signed out, the albums are gone");
         }
+    }
+
+    /**
+     * The sample album's phone clip (HEVC, converted by the pipeline): its tile shows a badge with its
+     * running time; it opens with its own link, plays in the browser's player, and a swipe or an arrow
+     * moves on and pauses it.
+     */
+    private static void playTheVideoAndMoveOn(Browser browser, Browser.FormFactor formFactor) throws Exception {
+        String videoTile = "document.querySelector('#photos a.tile[data-pswp-type=video]')";
+        String badge = (String) browser.script(videoTile + ".querySelector('.tile-video').textContent");
+        assertTrue(badge.matches(".*\\b0:0[34]$"), "a play badge with the running time: " + badge);
+        String id = (String) browser.script(videoTile + ".dataset.photoId");
+        browser.driver.findElement(By.cssSelector("#photos a.tile[data-pswp-type=video]")).click();
+        browser.await("document.querySelector('.pswp--open') && location.hash === '#photo=' + " + quoted(id));
+        Thread.sleep(1000); // the opening animation
+        browser.await("document.querySelector('.pswp__video') && document.querySelector('.pswp__video').readyState >= 1");
+        browser.script("document.querySelector('.pswp__video').play()");
+        browser.await("document.querySelector('.pswp__video').currentTime > 0.5");
+        browser.screenshot("video");
+
+        if (formFactor == Browser.FormFactor.PHONE) {
+            swipeLeft(browser);
+        } else {
+            new Actions(browser.driver).sendKeys(Keys.ARROW_RIGHT).perform();
+        }
+        browser.await("location.hash !== '#photo=' + " + quoted(id));
+        browser.await("[...document.querySelectorAll('.pswp__video')].every(video => video.paused)");
     }
 
     private static void signIn(Browser browser, String user, String password) {
