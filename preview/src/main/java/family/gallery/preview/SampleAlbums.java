@@ -63,7 +63,7 @@ public final class SampleAlbums {
         Path sea = dir.resolve(SEA_ALBUM);
         int photos = paint(sea, SEA) + paint(sea.resolve("Day trip"), DAY_TRIP) + paint(dir.resolve(GARDEN_ALBUM), GARDEN)
                 + livePhoto(sea.resolve("Day trip"), "IMG_2041", new Picture("IMG_2041.HEIC", 3024, 4032, 0.57f))
-                + phoneClip(sea, "Waves at the pier.MOV", new Picture("waves", 1280, 720, 0.53f));
+                + phoneClip(sea, "Waves at the pier.MOV", new Picture("waves", 720, 1280, 0.53f));
         writeText(sea.resolve("album.yml"), """
                 title: Summer by the sea
                 date: 2026-07-14
@@ -128,8 +128,8 @@ public final class SampleAlbums {
     }
 
     /**
-     * A clip as an iPhone records it held upright: HEVC Main 10 stored landscape and turned by the
-     * track's rotation, with sound and Apple's local creation date. Made when ffmpeg is installed;
+     * A clip as an iPhone records it held upright: HEVC Main 10 stored landscape and turned upright by
+     * the track's rotation, with sound and Apple's local creation date. Made when ffmpeg is installed;
      * returns the number of videos written: 1 or 0.
      */
     private static int phoneClip(Path album, String name, Picture picture) {
@@ -143,7 +143,8 @@ public final class SampleAlbums {
         try {
             run(album, ffmpeg.toString(), "-loglevel", "error", "-y", "-loop", "1", "-i", still.getFileName().toString(),
                     "-f", "lavfi", "-i", "sine=frequency=220:sample_rate=48000", "-t", "4",
-                    "-vf", "zoompan=z='1+0.003*on':d=1:s=640x360:fps=30", "-c:v", "libx265", "-preset", "ultrafast",
+                    // Held upright, a phone stores its sensor's landscape frames and a quarter turn to show them.
+                    "-vf", "zoompan=z='1+0.003*on':d=1:s=360x640:fps=30,transpose=cclock", "-c:v", "libx265", "-preset", "ultrafast",
                     "-x265-params", "log-level=error", "-pix_fmt", "yuv420p10le", "-tag:v", "hvc1", "-c:a", "aac", stored);
             run(album, ffmpeg.toString(), "-loglevel", "error", "-y", "-i", stored, "-c", "copy",
                     "-metadata:s:v:0", "rotate=90", "-metadata", "com.apple.quicktime.creationdate=2026-07-15T18:40:00+0200",
