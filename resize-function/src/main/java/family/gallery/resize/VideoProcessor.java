@@ -57,8 +57,8 @@ public final class VideoProcessor implements OriginalProcessor {
 
     @Override
     public Optional<PhotoEntry> process(PhotoId id, ObjectEvent event, Instant deadline) {
-        Optional<OriginalFile> described = source.describe(event.key());
-        if (described.isEmpty() || event.eTag().filter(e -> !e.equals(described.get().eTag())).isPresent()) {
+        Optional<OriginalFile> described = source.describe(event);
+        if (described.isEmpty()) {
             return Optional.empty();
         }
         OriginalFile original = described.get();

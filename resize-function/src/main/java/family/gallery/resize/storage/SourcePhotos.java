@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import family.gallery.ingest.ETags;
+import family.gallery.ingest.ObjectEvent;
 
 /** Reads originals from the source bucket: photos into memory, videos to a file. */
 public final class SourcePhotos {
@@ -48,11 +49,16 @@ public final class SourcePhotos {
         }
     }
 
-    /** Size, ETag and date of the current object under the key; empty when it has been deleted since the event. */
-    public Optional<OriginalFile> describe(String key) {
+    /**
+     * Size, ETag and date of the object the event is about, if the bucket still holds it: empty when
+     * it was deleted or written again since (the newer change has its own event).
+     */
+    public Optional<OriginalFile> describe(ObjectEvent event) {
         try {
-            HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
-            return Optional.of(new OriginalFile(head.contentLength(), ETags.unquoted(head.eTag()), head.lastModified()));
+            HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(event.key()));
+            OriginalFile current = new OriginalFile(head.contentLength(), ETags.unquoted(head.eTag()), head.lastModified());
+            return event.eTag().filter(eTag -> !eTag.equals(current.eTag())).isPresent() ? Optional.empty()
+                    : Optional.of(current);
         } catch (NoSuchKeyException deleted) {
             return Optional.empty();
         }
