@@ -44,4 +44,24 @@ public class AccountException extends RuntimeException {
                     + "; add the viewer with a new password instead");
         }
     }
+
+    public static final class InvalidGroup extends AccountException {
+        InvalidGroup(String name) {
+            super("Not a valid group name: \"" + name + "\". Use 1 to " + GroupName.MAX_LENGTH
+                    + " letters, digits, _ or -, starting with a letter or digit; \"" + GroupName.EVERYONE
+                    + "\" is reserved for every signed-in viewer.");
+        }
+    }
+
+    public static final class InvalidShare extends AccountException {
+        public InvalidShare(String reason) {
+            super(reason);
+        }
+    }
+
+    public static final class UnknownShare extends AccountException {
+        public UnknownShare(String id) {
+            super("There is no guest link with the id \"" + id + "\" (see: shares).");
+        }
+    }
 }

@@ -1,7 +1,18 @@
 package family.gallery.accounts;
 
 import java.time.Instant;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
-/** One viewer as stored: the name, the bcrypt hash of the password and when each was set. */
-public record ViewerAccount(ViewerName name, String passwordHash, Instant createdAt, Instant passwordChangedAt) {
+/**
+ * One viewer as stored: the name, the bcrypt hash of the password, when each was set, and the
+ * groups the viewer belongs to (which decide the albums they see).
+ */
+public record ViewerAccount(ViewerName name, String passwordHash, Instant createdAt, Instant passwordChangedAt,
+        SortedSet<GroupName> groups) {
+
+    public ViewerAccount {
+        groups = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(groups == null ? Set.of() : groups));
+    }
 }

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -13,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Viewer accounts in the accounts table: one item per viewer, {@code pk = VIEWER#<name>}, holding the
- * bcrypt hash and when the account and its password were set. The table also holds login
+ * bcrypt hash, when the account and its password were set, and its groups (a string set). The table
+ * also holds guest links ({@link ShareLinks}) and login
  * throttling items ({@link ThrottleKeys}); this class only clears a name's, to unlock it.
  */
 public final class ViewerAccounts {
@@ -24,6 +27,7 @@ public final class ViewerAccounts {
     private static final String HASH = "passwordHash";
     private static final String CREATED = "createdAt";
     private static final String CHANGED = "passwordChangedAt";
+    private static final String GROUPS = "groups";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -98,6 +102,30 @@ public final class ViewerAccounts {
         }
     }
 
+    /** Puts the viewer into the group; a group exists while it has members. */
+    public void addToGroup(GroupName group, ViewerName name) {
+        changeGroups("ADD", group, name);
+    }
+
+    /** Takes the viewer out of the group; true when they were in it. */
+    public boolean removeFromGroup(GroupName group, ViewerName name) {
+        boolean member = find(name).orElseThrow(() -> new AccountException.UnknownViewer(name)).groups().contains(group);
+        changeGroups("DELETE", group, name);
+        return member;
+    }
+
+    private void changeGroups(String action, GroupName group, ViewerName name) {
+        try {
+            dynamo.updateItem(update -> update.tableName(table).key(key(name))
+                    .updateExpression(action + " #groups :group")
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", KEY, "#groups", GROUPS))
+                    .expressionAttributeValues(Map.of(":group", AttributeValue.fromSs(List.of(group.value())))));
+        } catch (ConditionalCheckFailedException missing) {
+            throw new AccountException.UnknownViewer(name);
+        }
+    }
+
     public Optional<ViewerAccount> find(ViewerName name) {
         Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).key(key(name)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(account(item));
@@ -115,7 +143,9 @@ public final class ViewerAccounts {
 
     private static ViewerAccount account(Map<String, AttributeValue> item) {
         return new ViewerAccount(new ViewerName(item.get(NAME).s()), item.get(HASH).s(),
-                Instant.parse(item.get(CREATED).s()), Instant.parse(item.get(CHANGED).s()));
+                Instant.parse(item.get(CREATED).s()), Instant.parse(item.get(CHANGED).s()),
+                item.containsKey(GROUPS) ? item.get(GROUPS).ss().stream().map(GroupName::new)
+                        .collect(Collectors.toCollection(TreeSet::new)) : new TreeSet<>());
     }
 
     private static String bcrypt(String hash) {
