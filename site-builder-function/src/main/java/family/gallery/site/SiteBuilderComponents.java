@@ -22,7 +22,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import family.gallery.accounts.ShareLinks;
+import family.gallery.accounts.ViewerAccounts;
 import family.gallery.catalog.PhotoCatalog;
+import family.gallery.site.build.AccessSource;
 import family.gallery.site.build.AlbumSettingsSource;
 import family.gallery.site.build.BuildReports;
 import family.gallery.site.build.CatalogSource;
@@ -53,14 +56,15 @@ public class SiteBuilderComponents {
             @ConfigProperty(name = "download.originals", defaultValue = "false") boolean downloadOriginals,
             @ConfigProperty(name = "originals.path", defaultValue = "originals/") String originalsPath) {
         return new SiteConfig(title, footer.orElse("").strip(), Locale.forLanguageTag(locale),
-                AlbumOrder.valueOf(albumOrder.strip().toUpperCase(Locale.ROOT).replace('-', '_')), "", originalsPath,
+                AlbumOrder.valueOf(albumOrder.strip().toUpperCase(Locale.ROOT).replace('-', '_')), originalsPath,
                 downloadOriginals);
     }
 
     @Produces
     @Singleton
-    SitePublisher publisher(S3Client s3, @ConfigProperty(name = "web.bucket") String webBucket) {
-        return new SitePublisher(s3, webBucket);
+    SitePublisher publisher(S3Client s3, @ConfigProperty(name = "web.bucket") String webBucket,
+            @ConfigProperty(name = "resized.bucket") String resizedBucket) {
+        return new SitePublisher(s3, webBucket, resizedBucket);
     }
 
     void closePublisher(@Disposes SitePublisher publisher) {
@@ -86,9 +90,12 @@ public class SiteBuilderComponents {
             SitePublisher publisher,
             @ConfigProperty(name = "source.bucket") String sourceBucket,
             @ConfigProperty(name = "catalog.table") String catalogTable,
+            @ConfigProperty(name = "accounts.table") String accountsTable,
             @ConfigProperty(name = "distribution.id") Optional<String> distributionId) {
         return new SiteBuild(new CatalogSource(new PhotoCatalog(dynamo, catalogTable)),
-                new AlbumSettingsSource(s3, sourceBucket), config, SiteAssets.load(), publisher,
+                new AlbumSettingsSource(s3, sourceBucket),
+                new AccessSource(new ViewerAccounts(dynamo, accountsTable, Clock.systemUTC()),
+                        new ShareLinks(dynamo, accountsTable, Clock.systemUTC())), config, SiteAssets.load(), publisher,
                 new CacheInvalidator(cloudFront, distributionId.orElse("")), new BuildReports(dynamo, catalogTable),
                 Clock.systemUTC());
     }

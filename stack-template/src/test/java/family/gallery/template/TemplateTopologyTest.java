@@ -87,13 +87,17 @@ class TemplateTopologyTest {
         Resource distribution = template.resourcesOfType("AWS::CloudFront::Distribution").get(0);
         List<Object> behaviors = Nodes.asList(distribution.property("DistributionConfig.CacheBehaviors").orElseThrow(),
                 "CacheBehaviors");
-        Map<String, Object> media = behaviors.stream().map(b -> Nodes.asMap(b, "behavior"))
-                .filter(b -> "/media/*".equals(b.get("PathPattern"))).findFirst().orElseThrow();
-        Object policyId = media.get("CachePolicyId");
-        assertTrue(policyId instanceof Map<?, ?>, "the media behaviour uses the stack's own cache policy, not " + policyId);
-        Resource policy = template.requireResource(String.valueOf(Nodes.asMap(policyId, "CachePolicyId").get("Ref")));
-        int maxTtl = Integer.parseInt(String.valueOf(policy.property("CachePolicyConfig.MaxTTL").orElseThrow()));
-        assertTrue(maxTtl <= 3600, "edge TTL of renditions " + maxTtl + " s");
+        // Media live under a/<audience>/ (viewers) and g/<link>/ (guests).
+        for (String pattern : List.of("/a/*", "/g/*")) {
+            Map<String, Object> media = behaviors.stream().map(b -> Nodes.asMap(b, "behavior"))
+                    .filter(b -> pattern.equals(b.get("PathPattern"))).findFirst().orElseThrow();
+            Object policyId = media.get("CachePolicyId");
+            assertTrue(policyId instanceof Map<?, ?>, pattern + " uses the stack's own cache policy, not " + policyId);
+            Resource policy = template.requireResource(String.valueOf(Nodes.asMap(policyId, "CachePolicyId").get("Ref")));
+            int maxTtl = Integer.parseInt(String.valueOf(policy.property("CachePolicyConfig.MaxTTL").orElseThrow()));
+            assertTrue(maxTtl <= 3600, "edge TTL of " + pattern + ": " + maxTtl + " s");
+            assertTrue(media.containsKey("TrustedKeyGroups"), pattern + " needs signed cookies");
+        }
     }
 
     @Test

@@ -51,7 +51,8 @@ public final class AlbumSettingsSource {
                 byte[] text = s3.getObjectAsBytes(r -> r.bucket(sourceBucket).key(key).range("bytes=0-" + MAX_BYTES))
                         .asByteArray();
                 settings.put(path, text.length > MAX_BYTES
-                        ? new AlbumYaml.Parsed(AlbumSettings.DEFAULTS, List.of("larger than " + MAX_BYTES + " bytes; not read"))
+                        ? new AlbumYaml.Parsed(AlbumSettings.UNREADABLE,
+                                List.of("larger than " + MAX_BYTES + " bytes; not read, and the album is shown to nobody until it is smaller"))
                         : AlbumYaml.parse(new String(text, StandardCharsets.UTF_8)));
             } catch (NoSuchKeyException absent) {
                 // most albums have none

@@ -3,13 +3,17 @@ package family.gallery.site.build;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
 import family.gallery.ingest.logging.LogLine;
+import family.gallery.site.model.AlbumYaml;
+import family.gallery.site.model.BuildIssue;
 import family.gallery.site.model.CatalogPhoto;
 import family.gallery.site.model.Gallery;
 import family.gallery.site.model.GalleryAssembler;
@@ -30,6 +34,7 @@ public final class SiteBuild {
 
     private final CatalogSource catalog;
     private final AlbumSettingsSource albumSettings;
+    private final AccessSource access;
     private final SiteConfig config;
     private final SiteAssets assets;
     private final SitePublisher publisher;
@@ -37,10 +42,11 @@ public final class SiteBuild {
     private final BuildReports reports;
     private final Clock clock;
 
-    public SiteBuild(CatalogSource catalog, AlbumSettingsSource albumSettings, SiteConfig config, SiteAssets assets,
-            SitePublisher publisher, CacheInvalidator invalidator, BuildReports reports, Clock clock) {
+    public SiteBuild(CatalogSource catalog, AlbumSettingsSource albumSettings, AccessSource access, SiteConfig config,
+            SiteAssets assets, SitePublisher publisher, CacheInvalidator invalidator, BuildReports reports, Clock clock) {
         this.catalog = catalog;
         this.albumSettings = albumSettings;
+        this.access = access;
         this.config = config;
         this.assets = assets;
         this.publisher = publisher;
@@ -55,19 +61,28 @@ public final class SiteBuild {
         Gallery gallery = null;
         try {
             List<CatalogPhoto> photos = catalog.photos();
-            gallery = new GalleryAssembler(config.albumOrder()).assemble(photos,
-                    albumSettings.read(photos.stream().map(CatalogPhoto::album).collect(Collectors.toSet())));
-            List<SiteFile> pages = new SiteRenderer(config, assets.urls()).render(gallery);
-            SitePublisher.Result published = publisher.publish(assets.files(), pages);
+            Map<String, AlbumYaml.Parsed> settings =
+                    albumSettings.read(photos.stream().map(CatalogPhoto::album).collect(Collectors.toSet()));
+            GalleryAssembler assembler = new GalleryAssembler(config.albumOrder());
+            gallery = assembler.assemble(photos, settings);
+            SiteViews.Plan plan = SiteViews.plan(assembler, photos, settings, gallery, access.read(started));
+            SiteRenderer renderer = new SiteRenderer(config, assets.urls());
+            List<SiteFile> pages = plan.views().stream().flatMap(view -> renderer.render(view).stream()).toList();
+            SitePublisher.Result published = publisher.publish(assets.files(), pages, plan.media());
+            plan.sharesPublished().forEach(access::published);
             Optional<String> invalidation = invalidator.invalidate(published.changedPages(), "build-" + target + "-" + started);
+            List<BuildIssue> issues = new ArrayList<>(gallery.issues());
+            issues.addAll(plan.issues());
             BuildReport report = new BuildReport(started, Duration.between(started, clock.instant()), target,
                     gallery.photoCount(), gallery.allAlbums().size(), published.written(), published.deleted(),
-                    published.unchanged(), gallery.issues(), invalidation.orElse(null), null);
+                    published.unchanged(), issues, invalidation.orElse(null), null);
             reports.save(report);
             LOG.info(LogLine.of("build").with("outcome", "published").with("changeSequence", target)
                     .with("durationMs", report.duration().toMillis()).with("photos", report.photos())
                     .with("albums", report.albums()).with("pagesWritten", report.written().size())
                     .with("pagesDeleted", report.deleted().size()).with("pagesUnchanged", report.unchanged())
+                    .with("views", plan.views().size()).with("mediaCopied", published.mediaCopied())
+                    .with("mediaDeleted", published.mediaDeleted())
                     .with("issues", report.issues().size()));
             return report;
         } catch (RuntimeException e) {

@@ -12,9 +12,10 @@ import java.util.List;
  * @param cover    the photo that stands for the album on its parent's page
  * @param from     the album's date, or the earliest photo's day; null when unknown
  * @param to       the latest photo's day; equal to {@code from} for a single day
+ * @param viewers  who may see it: its album.yml's {@code viewers:} or the nearest ancestor's
  */
 public record Album(String path, String title, String description, List<Photo> photos, List<Album> children,
-        Photo cover, LocalDate from, LocalDate to) {
+        Photo cover, LocalDate from, LocalDate to, Viewers viewers) {
 
     public String name() {
         return path.substring(path.lastIndexOf('/') + 1);

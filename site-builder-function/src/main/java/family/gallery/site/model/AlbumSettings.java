@@ -8,12 +8,20 @@ import java.util.Map;
  * An album's {@code album.yml}; every field is optional.
  *
  * @param explicitOrder file names in the order to show them when {@code sort} is {@link PhotoOrder#EXPLICIT}
+ * @param viewers       who may see the album and, unless they set their own, its sub-albums; null when not set (inherited)
  */
 public record AlbumSettings(String title, LocalDate date, String description, String cover,
-        Map<String, String> captions, PhotoOrder sort, List<String> explicitOrder, boolean hidden) {
+        Map<String, String> captions, PhotoOrder sort, List<String> explicitOrder, boolean hidden, Viewers viewers) {
 
     public static final AlbumSettings DEFAULTS =
-            new AlbumSettings(null, null, null, null, Map.of(), PhotoOrder.TAKEN_AT, List.of(), false);
+            new AlbumSettings(null, null, null, null, Map.of(), PhotoOrder.TAKEN_AT, List.of(), false, null);
+
+    /**
+     * For an album.yml that cannot be read: defaults, but shown to nobody, since the file may have
+     * been meant to restrict its viewers.
+     */
+    public static final AlbumSettings UNREADABLE =
+            new AlbumSettings(null, null, null, null, Map.of(), PhotoOrder.TAKEN_AT, List.of(), false, Viewers.NOBODY);
 
     public AlbumSettings {
         captions = captions == null ? Map.of() : Map.copyOf(captions);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -16,6 +17,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
+import family.gallery.accounts.GroupName;
 import family.gallery.site.model.AlbumSettings.PhotoOrder;
 
 /**
@@ -31,14 +33,18 @@ import family.gallery.site.model.AlbumSettings.PhotoOrder;
  *   IMG_0042.jpg: Sunset from the pier
  * sort: taken-at          # or: name, or a list of file names
  * hidden: false
+ * viewers: [family, friends]   # groups; or everyone; sub-albums inherit it
  * </pre>
+ *
+ * An unreadable file, or a {@code viewers:} that cannot be understood, shows the album to nobody
+ * rather than to everyone: the file may have been meant to keep it private.
  */
 public final class AlbumYaml {
 
     /** Larger files are not read: an album.yml is a few lines. */
     static final int MAX_CODE_POINTS = 256 * 1024;
     private static final Set<String> FIELDS =
-            Set.of("title", "date", "description", "cover", "captions", "sort", "hidden");
+            Set.of("title", "date", "description", "cover", "captions", "sort", "hidden", "viewers");
 
     public record Parsed(AlbumSettings settings, List<String> problems) {
     }
@@ -52,15 +58,16 @@ public final class AlbumYaml {
         try {
             document = yaml().load(text);
         } catch (YAMLException e) {
-            problems.add("not valid YAML: " + firstLine(e.getMessage()));
-            return new Parsed(AlbumSettings.DEFAULTS, problems);
+            problems.add("not valid YAML: " + firstLine(e.getMessage()) + "; the album is shown to nobody until it is fixed");
+            return new Parsed(AlbumSettings.UNREADABLE, problems);
         }
         if (document == null) {
             return new Parsed(AlbumSettings.DEFAULTS, problems);
         }
         if (!(document instanceof Map<?, ?> fields)) {
-            problems.add("expected a mapping of fields, found " + describe(document));
-            return new Parsed(AlbumSettings.DEFAULTS, problems);
+            problems.add("expected a mapping of fields, found " + describe(document)
+                    + "; the album is shown to nobody until it is fixed");
+            return new Parsed(AlbumSettings.UNREADABLE, problems);
         }
         for (Object name : fields.keySet()) {
             if (!FIELDS.contains(String.valueOf(name))) {
@@ -76,7 +83,8 @@ public final class AlbumYaml {
                 captions(fields.get("captions"), problems),
                 order(sort, problems),
                 sort instanceof List<?> list ? fileNames(list, problems) : List.of(),
-                bool(fields.get("hidden"), problems));
+                bool(fields.get("hidden"), problems),
+                viewers(fields.containsKey("viewers"), fields.get("viewers"), problems));
         return new Parsed(settings, problems);
     }
 
@@ -176,6 +184,37 @@ public final class AlbumYaml {
         }
         problems.add("'hidden' should be true or false, found '" + value + "'");
         return false;
+    }
+
+    /** Group names, one or a list; {@code everyone} alone opens the album to every viewer. */
+    private static Viewers viewers(boolean present, Object value, List<String> problems) {
+        if (!present) {
+            return null;
+        }
+        List<?> entries = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+        if (value instanceof Map) {
+            problems.add("'viewers' should be a group name or a list of group names, found a mapping;"
+                    + " the album is shown to nobody until it is fixed");
+            return Viewers.NOBODY;
+        }
+        if (entries.size() == 1 && GroupName.EVERYONE.equalsIgnoreCase(String.valueOf(entries.get(0)).strip())) {
+            return Viewers.EVERYONE;
+        }
+        List<GroupName> groups = new ArrayList<>();
+        for (Object entry : entries) {
+            Optional<GroupName> group = entry instanceof String || entry instanceof Number
+                    ? GroupName.parse(String.valueOf(entry)) : Optional.empty();
+            if (group.isPresent()) {
+                groups.add(group.get());
+            } else {
+                problems.add("'viewers' entry " + describe(entry) + " is not a group name (letters, digits, _ and -;"
+                        + " 'everyone' only on its own) and is ignored");
+            }
+        }
+        if (groups.isEmpty()) {
+            problems.add("'viewers' names no group; the album is shown to nobody (leave 'viewers' out to show it to every viewer)");
+        }
+        return Viewers.groups(groups);
     }
 
     private static String describe(Object value) {

@@ -8,6 +8,6 @@ package family.gallery.site.model;
 public record BuildIssue(Kind kind, String subject, String message) {
 
     public enum Kind {
-        MALFORMED_ALBUM_YML, FAILED_PHOTO, EMPTY_ALBUM, HIDDEN_ALBUM
+        MALFORMED_ALBUM_YML, FAILED_PHOTO, EMPTY_ALBUM, HIDDEN_ALBUM, VIEWERS, GUEST_LINK
     }
 }

@@ -48,6 +48,14 @@ public final class GalleryAssembler {
      * @param settings the parsed {@code album.yml} of each album path that has one
      */
     public Gallery assemble(Collection<CatalogPhoto> catalog, Map<String, AlbumYaml.Parsed> settings) {
+        return assemble(catalog, settings, Audience.EVERY_ALBUM);
+    }
+
+    /**
+     * The gallery as one audience sees it: only the albums it may see, with counts, covers and dates
+     * from those alone. An album is seen only if its parent is (for a guest link, from its album down).
+     */
+    public Gallery assemble(Collection<CatalogPhoto> catalog, Map<String, AlbumYaml.Parsed> settings, Audience audience) {
         List<BuildIssue> issues = new ArrayList<>();
         settings.forEach((path, parsed) -> parsed.problems().forEach(problem ->
                 issues.add(new BuildIssue(Kind.MALFORMED_ALBUM_YML, ymlKey(path), problem))));
@@ -73,9 +81,14 @@ public final class GalleryAssembler {
             paths.add(path);
         });
 
-        Builder builder = new Builder(readyByAlbum, motions, settings, paths, issues);
-        List<Album> topLevel = paths.stream().filter(path -> path.indexOf('/') < 0)
-                .map(builder::build).filter(Objects::nonNull).sorted(albumComparator()).toList();
+        Builder builder = new Builder(readyByAlbum, motions, settings, paths, issues, audience);
+        String root = audience.root();
+        List<Album> topLevel = root == null
+                ? paths.stream().filter(path -> path.indexOf('/') < 0)
+                        .map(path -> builder.build(path, Viewers.EVERYONE)).filter(Objects::nonNull).sorted(albumComparator()).toList()
+                : paths.contains(root) && !builder.hiddenAbove(root)
+                        ? Stream.of(builder.build(root, builder.inheritedViewers(root))).filter(Objects::nonNull).toList()
+                        : List.<Album>of();
         return new Gallery(topLevel, List.copyOf(issues));
     }
 
@@ -114,24 +127,54 @@ public final class GalleryAssembler {
         private final Map<String, AlbumYaml.Parsed> settings;
         private final TreeSet<String> paths;
         private final List<BuildIssue> issues;
+        private final Audience audience;
 
         Builder(Map<String, List<CatalogPhoto>> readyByAlbum, Map<String, CatalogPhoto> motions,
-                Map<String, AlbumYaml.Parsed> settings, TreeSet<String> paths, List<BuildIssue> issues) {
+                Map<String, AlbumYaml.Parsed> settings, TreeSet<String> paths, List<BuildIssue> issues, Audience audience) {
             this.readyByAlbum = readyByAlbum;
             this.motions = motions;
             this.settings = settings;
             this.paths = paths;
             this.issues = issues;
+            this.audience = audience;
         }
 
-        Album build(String path) {
+        private AlbumSettings settingsOf(String path) {
             AlbumYaml.Parsed parsed = settings.get(path);
-            AlbumSettings album = parsed == null ? AlbumSettings.DEFAULTS : parsed.settings();
+            return parsed == null ? AlbumSettings.DEFAULTS : parsed.settings();
+        }
+
+        /** Who may see the album's parent: the nearest ancestor's {@code viewers:}, else everyone. */
+        Viewers inheritedViewers(String path) {
+            Viewers viewers = Viewers.EVERYONE;
+            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                Viewers own = settingsOf(path.substring(0, slash)).viewers();
+                viewers = own == null ? viewers : own;
+            }
+            return viewers;
+        }
+
+        boolean hiddenAbove(String path) {
+            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                if (settingsOf(path.substring(0, slash)).hidden()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** @param inherited who may see the parent */
+        Album build(String path, Viewers inherited) {
+            AlbumSettings album = settingsOf(path);
             if (album.hidden()) {
                 issues.add(new BuildIssue(Kind.HIDDEN_ALBUM, path, "hidden by album.yml, with its sub-albums"));
                 return null;
             }
-            List<Album> children = childPaths(path).stream().map(this::build).filter(Objects::nonNull)
+            Viewers viewers = album.viewers() == null ? inherited : album.viewers();
+            if (!audience.sees(path, viewers, album.viewers() != null)) {
+                return null;
+            }
+            List<Album> children = childPaths(path).stream().map(child -> build(child, viewers)).filter(Objects::nonNull)
                     .sorted(albumComparator()).toList();
             List<Photo> photos = photos(path, album);
             if (photos.isEmpty() && children.isEmpty()) {
@@ -150,7 +193,7 @@ public final class GalleryAssembler {
                 to = days.isEmpty() ? null : days.get(days.size() - 1);
             }
             String title = album.title() != null ? album.title() : path.substring(path.lastIndexOf('/') + 1);
-            return new Album(path, title, album.description(), photos, children, cover, from, to);
+            return new Album(path, title, album.description(), photos, children, cover, from, to, viewers);
         }
 
         private List<String> childPaths(String path) {

@@ -21,6 +21,11 @@ public record Photo(String fileName, String sourceKey, List<Rendition> rendition
         renditions = renditions.stream().sorted(Comparator.comparingInt(Rendition::width)).toList();
     }
 
+    /** The album it belongs to, e.g. {@code 2026 summer/beach} for {@code albums/2026 summer/beach/IMG_1.jpg}. */
+    public String albumPath() {
+        return sourceKey.substring("albums/".length(), sourceKey.length() - fileName.length() - 1);
+    }
+
     public boolean isVideo() {
         return video != null;
     }

@@ -28,10 +28,13 @@ import family.gallery.site.render.SitePaths;
 
 /**
  * Publishes a fully rendered site to the web bucket, writing only objects whose content changed.
- * The order keeps the published site whole at every moment: assets first, then album pages from
- * the deepest up, the home page last, and stale album pages deleted only once nothing links to them.
- * Content is compared with the bucket listing's ETag, which is the MD5 of a single-part upload under
- * SSE-S3, so no manifest can drift from what is really published.
+ * The order keeps the published site whole at every moment: media first (copied from the resized
+ * bucket into each audience's prefix), then assets, then pages from the deepest up, home pages last,
+ * and whatever is no longer part of the site deleted only once nothing links to it: pages deepest
+ * first, then media. Page content is compared with the bucket listing's ETag, which is the MD5 of a
+ * single-part upload under SSE-S3, so no manifest can drift from what is really published; media keys
+ * name immutable content, so a copy that exists is current. Old assets stay: a page cached in a
+ * browser may still ask for them.
  */
 public final class SitePublisher implements AutoCloseable {
 
@@ -40,23 +43,28 @@ public final class SitePublisher implements AutoCloseable {
 
     private final S3Client s3;
     private final String bucket;
+    private final String mediaSourceBucket;
     private final ExecutorService uploads = Executors.newFixedThreadPool(PARALLEL_UPLOADS, runnable -> {
         Thread thread = new Thread(runnable, "site-upload");
         thread.setDaemon(true);
         return thread;
     });
 
-    public SitePublisher(S3Client s3, String bucket) {
+    /** @param mediaSourceBucket the resized bucket, where the renditions and video web versions are made */
+    public SitePublisher(S3Client s3, String bucket, String mediaSourceBucket) {
         this.s3 = s3;
         this.bucket = bucket;
+        this.mediaSourceBucket = mediaSourceBucket;
     }
 
     /**
-     * @param written   keys uploaded, in upload order
-     * @param deleted   album pages removed
-     * @param unchanged objects left as they were
+     * @param written       keys uploaded, in upload order
+     * @param deleted       pages removed
+     * @param unchanged     assets and pages left as they were
+     * @param mediaCopied   media copied into an audience's prefix
+     * @param mediaDeleted  media no audience links to any more, removed
      */
-    public record Result(List<String> written, List<String> deleted, int unchanged) {
+    public record Result(List<String> written, List<String> deleted, int unchanged, int mediaCopied, int mediaDeleted) {
 
         /** Pages a cache may hold an old copy of; new assets have new names. */
         public List<String> changedPages() {
@@ -67,23 +75,34 @@ public final class SitePublisher implements AutoCloseable {
         }
     }
 
-    public Result publish(List<SiteFile> assets, List<SiteFile> pages) {
+    /** @param media every media object of the site: its key in the web bucket, and its key in the resized bucket */
+    public Result publish(List<SiteFile> assets, List<SiteFile> pages, Map<String, String> media) {
         Map<String, String> published = listETags();
+        List<Map.Entry<String, String>> missing = media.entrySet().stream()
+                .filter(entry -> !published.containsKey(entry.getKey())).sorted(Map.Entry.comparingByKey()).toList();
+        inParallel(missing.stream().<Runnable>map(entry -> () -> s3.copyObject(r -> r.sourceBucket(mediaSourceBucket)
+                .sourceKey(entry.getValue()).destinationBucket(bucket).destinationKey(entry.getKey()))).toList());
         List<String> written = new ArrayList<>();
         int unchanged = 0;
         for (List<SiteFile> stage : stages(assets, pages)) {
             List<SiteFile> changed = stage.stream()
                     .filter(file -> !md5(file.body()).equals(published.get(file.key()))).toList();
-            upload(changed);
+            inParallel(changed.stream().<Runnable>map(file -> () -> s3.putObject(r -> r.bucket(bucket).key(file.key())
+                    .contentType(file.contentType()).cacheControl(file.cacheControl()),
+                    RequestBody.fromBytes(file.body()))).toList());
             changed.forEach(file -> written.add(file.key()));
             unchanged += stage.size() - changed.size();
         }
         Set<String> current = pages.stream().map(SiteFile::key).collect(Collectors.toSet());
-        List<String> stale = published.keySet().stream()
-                .filter(key -> isAlbumPage(key) && !current.contains(key))
+        List<String> stalePages = published.keySet().stream()
+                .filter(key -> isPage(key) && !current.contains(key))
                 .sorted(byDepth().reversed()).toList();
-        delete(stale);
-        return new Result(written, stale, unchanged);
+        delete(stalePages);
+        List<String> staleMedia = published.keySet().stream()
+                .filter(key -> !isPage(key) && !key.startsWith(SitePaths.ASSETS) && !media.containsKey(key))
+                .sorted().toList();
+        delete(staleMedia);
+        return new Result(written, stalePages, unchanged, missing.size(), staleMedia.size());
     }
 
     /** Assets, then pages grouped by depth, deepest first; the home page is the shallowest. */
@@ -106,8 +125,8 @@ public final class SitePublisher implements AutoCloseable {
         return Comparator.comparingLong(SitePublisher::depth);
     }
 
-    private static boolean isAlbumPage(String key) {
-        return key.startsWith(SitePaths.ALBUMS) && key.endsWith("/" + SitePaths.HOME);
+    private static boolean isPage(String key) {
+        return key.equals(SitePaths.HOME) || key.endsWith("/" + SitePaths.HOME);
     }
 
     private Map<String, String> listETags() {
@@ -120,12 +139,10 @@ public final class SitePublisher implements AutoCloseable {
     }
 
     /** All of a stage, in parallel; the stage is complete (or the publish fails) before the next begins. */
-    private void upload(Collection<SiteFile> files) {
+    private void inParallel(Collection<Runnable> writes) {
         List<Future<?>> pending = new ArrayList<>();
-        for (SiteFile file : files) {
-            pending.add(uploads.submit(() -> s3.putObject(r -> r.bucket(bucket).key(file.key())
-                    .contentType(file.contentType()).cacheControl(file.cacheControl()),
-                    RequestBody.fromBytes(file.body()))));
+        for (Runnable write : writes) {
+            pending.add(uploads.submit(write));
         }
         for (Future<?> upload : pending) {
             try {

@@ -16,9 +16,10 @@ public final class PageViews {
 
     /**
      * @param root the way back to the site root from this page, prefixed to every link
+     * @param home the link to this audience's home page
      */
     @TemplateData
-    public record Chrome(String siteTitle, String footer, String lang, String root, SiteAssets.Urls assets) {
+    public record Chrome(String siteTitle, String footer, String lang, String root, String home, SiteAssets.Urls assets) {
     }
 
     @TemplateData
@@ -38,7 +39,7 @@ public final class PageViews {
      * @param aspectClass   the CSS class that gives the tile its aspect ratio
      * @param viewerSrc     the largest rendition; a video's poster
      * @param viewerWidth   the largest rendition's width; a video's as it plays
-     * @param downloadHref  the original, or null when downloads are off
+     * @param downloadHref  what the download button saves (the largest rendition, or the original), or null for none
      * @param duration      how long a video runs, e.g. {@code 0:42} or {@code 1:02:05}; null for a photo
      * @param motionSrc     a Live Photo's motion, or null
      */

@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import family.gallery.site.model.Album;
-import family.gallery.site.model.Gallery;
 import family.gallery.site.model.Photo;
 import family.gallery.site.model.Rendition;
 import family.gallery.site.render.PageViews.AlbumPage;
@@ -53,64 +53,75 @@ public final class SiteRenderer {
                 .withLocale(config.locale());
     }
 
-    /** The home page and every album page, parents before children. */
-    public List<SiteFile> render(Gallery gallery) {
+    /** The view's home page and every album page of it, parents before children, under the view's prefix. */
+    public List<SiteFile> render(SiteView view) {
         List<SiteFile> pages = new ArrayList<>();
-        Chrome homeChrome = chrome(SitePaths.HOME);
-        pages.add(SiteFile.page(SitePaths.HOME, Templates.home(new HomePage(homeChrome,
-                gallery.topLevel().stream().map(album -> tile(album, "")).toList())).render()));
-        for (Album album : gallery.allAlbums()) {
-            pages.add(renderAlbum(album));
+        String homeKey = view.prefix() + SitePaths.HOME;
+        Chrome homeChrome = chrome(homeKey, view);
+        String base = homeChrome.root() + view.prefix();
+        pages.add(SiteFile.page(homeKey, Templates.home(new HomePage(homeChrome,
+                view.gallery().topLevel().stream().map(album -> tile(album, base, homeChrome.root(), view)).toList())).render()));
+        Set<String> shown = view.gallery().allAlbums().stream().map(Album::path).collect(Collectors.toSet());
+        for (Album album : view.gallery().allAlbums()) {
+            pages.add(renderAlbum(album, view, shown));
         }
         return pages;
     }
 
-    SiteFile renderAlbum(Album album) {
-        String key = SitePaths.albumPageKey(album.path());
-        Chrome chrome = chrome(key);
+    private SiteFile renderAlbum(Album album, SiteView view, Set<String> shown) {
+        String key = view.prefix() + SitePaths.albumPageKey(album.path());
+        Chrome chrome = chrome(key, view);
+        String root = chrome.root();
+        String base = root + view.prefix();
         List<Crumb> crumbs = new ArrayList<>();
-        crumbs.add(new Crumb(chrome.root() + SitePaths.HOME, config.siteTitle()));
+        crumbs.add(new Crumb(chrome.home(), config.siteTitle()));
         for (String ancestor : album.ancestorPaths()) {
-            crumbs.add(new Crumb(chrome.root() + SitePaths.albumPageHref(ancestor), ancestor.substring(ancestor.lastIndexOf('/') + 1)));
+            if (shown.contains(ancestor)) {
+                crumbs.add(new Crumb(base + SitePaths.albumPageHref(ancestor), ancestor.substring(ancestor.lastIndexOf('/') + 1)));
+            }
         }
         AlbumPage page = new AlbumPage(chrome, crumbs, album.title(), album.description(), dates(album), counts(album),
-                album.children().stream().map(child -> tile(child, chrome.root())).toList(),
-                album.photos().stream().map(photo -> photoTile(photo, chrome.root())).toList());
+                album.children().stream().map(child -> tile(child, base, root, view)).toList(),
+                album.photos().stream().map(photo -> photoTile(photo, root, view)).toList());
         return SiteFile.page(key, Templates.album(page).render());
     }
 
-    private Chrome chrome(String key) {
-        return new Chrome(config.siteTitle(), config.footer(), config.locale().toLanguageTag(), SitePaths.rootFrom(key),
-                assets);
+    private Chrome chrome(String key, SiteView view) {
+        String root = SitePaths.rootFrom(key);
+        return new Chrome(config.siteTitle(), config.footer(), config.locale().toLanguageTag(), root,
+                root + view.prefix() + SitePaths.HOME, assets);
     }
 
-    private AlbumTile tile(Album album, String root) {
+    /** @param base the way to the view's own root, for links to its pages */
+    private AlbumTile tile(Album album, String base, String root, SiteView view) {
         Photo cover = album.cover();
         Rendition image = cover.atLeast(COVER_WIDTH);
-        return new AlbumTile(root + SitePaths.albumPageHref(album.path()), album.title(), dates(album),
-                mediaUrl(root, image), srcset(root, cover), image.width(), image.height(), album.title(), counts(album));
+        return new AlbumTile(base + SitePaths.albumPageHref(album.path()), album.title(), dates(album),
+                mediaUrl(root, view, cover, image), srcset(root, view, cover), image.width(), image.height(), album.title(),
+                counts(album));
     }
 
-    private PhotoTile photoTile(Photo photo, String root) {
+    private PhotoTile photoTile(Photo photo, String root, SiteView view) {
         double ratio = photo.aspectRatio();
         int displayWidth = (int) Math.ceil(ratio * ROW_HEIGHT);
         Rendition thumbnail = photo.atLeast(displayWidth);
         Rendition largest = photo.largest();
-        String srcset = srcset(root, photo);
+        String srcset = srcset(root, view, photo);
         String caption = Objects.requireNonNullElse(photo.caption(), "");
         Rendition played = photo.isVideo() ? photo.video().webVersion() : largest;
-        return new PhotoTile(SitePaths.encodeSegment(photo.fileName()), mediaUrl(root, played), mediaUrl(root, thumbnail),
-                srcset,
+        String download = view.downloads() ? mediaUrl(root, view, photo, played)
+                : config.downloadOriginals() ? root + config.originalsPath() + SitePaths.encodePath(photo.sourceKey()) : null;
+        return new PhotoTile(SitePaths.encodeSegment(photo.fileName()), mediaUrl(root, view, photo, played),
+                mediaUrl(root, view, photo, thumbnail), srcset,
                 "(max-width: 600px) " + (int) Math.ceil(ratio * ROW_HEIGHT / 2 * MAX_STRETCH) + "px, "
                         + (int) Math.ceil(displayWidth * MAX_STRETCH) + "px",
                 thumbnail.width(), thumbnail.height(), AspectRatioClasses.of(ratio),
                 caption.isEmpty() ? photo.fileName() : caption, caption,
                 photo.takenAt() == null ? "" : takenAtFormat.format(photo.takenAt()),
                 Objects.requireNonNullElse(photo.camera(), ""),
-                mediaUrl(root, largest), srcset, played.width(), played.height(),
-                config.downloadOriginals() ? root + config.originalsPath() + SitePaths.encodePath(photo.sourceKey()) : null,
+                mediaUrl(root, view, photo, largest), srcset, played.width(), played.height(), download,
                 photo.isVideo() ? runningTime(photo.video().duration()) : null,
-                photo.motion() == null ? null : mediaUrl(root, photo.motion()));
+                photo.motion() == null ? null : mediaUrl(root, view, photo, photo.motion()));
     }
 
     /** {@code 0:42} or {@code 1:02:05}, in whole seconds as players show it; never {@code 0:00}, which would look broken. */
@@ -123,13 +134,14 @@ public final class SiteRenderer {
                 : String.format(Locale.ROOT, "%d:%02d", minutes, seconds % 60);
     }
 
-    private String srcset(String root, Photo photo) {
-        return photo.renditions().stream().map(r -> mediaUrl(root, r) + " " + r.width() + "w")
+    private String srcset(String root, SiteView view, Photo photo) {
+        return photo.renditions().stream().map(r -> mediaUrl(root, view, photo, r) + " " + r.width() + "w")
                 .collect(Collectors.joining(", "));
     }
 
-    private String mediaUrl(String root, Rendition rendition) {
-        return root + config.mediaPath() + SitePaths.encodePath(rendition.key());
+    /** A rendition of the photo, served from the prefix its album has in this view. */
+    private static String mediaUrl(String root, SiteView view, Photo photo, Rendition rendition) {
+        return root + view.mediaPrefix(photo) + SitePaths.encodePath(rendition.key());
     }
 
     private String dates(Album album) {

@@ -27,6 +27,9 @@ import family.gallery.catalog.PhotoId;
 import family.gallery.catalog.Rendition;
 import family.gallery.catalog.TakenAt;
 import family.gallery.localaws.LocalAws;
+import family.gallery.accounts.ShareLinks;
+import family.gallery.accounts.ViewerAccounts;
+import family.gallery.site.build.AccessSource;
 import family.gallery.site.build.AlbumSettingsSource;
 import family.gallery.site.build.BuildReport;
 import family.gallery.site.build.BuildReports;
@@ -56,15 +59,19 @@ class SiteBuildBenchmark {
         LocalAws stack = LocalStackResource.stack();
         String table = stack.tableName("CatalogTable");
         String source = stack.bucketName("SourceBucket");
-        seed(stack, new PhotoCatalog(stack.dynamoDb(), table), source);
+        String resized = stack.bucketName("ResizedBucket");
+        String accounts = stack.tableName("AccountsTable");
+        seed(stack, new PhotoCatalog(stack.dynamoDb(), table), source, resized);
 
         SiteAssets assets = SiteAssets.load();
         SiteConfig config = SiteConfig.defaults();
         String web = "benchmark-web";
         stack.s3().createBucket(r -> r.bucket(web));
-        try (SitePublisher publisher = new SitePublisher(stack.s3(), web)) {
+        try (SitePublisher publisher = new SitePublisher(stack.s3(), web, resized)) {
             SiteBuild build = new SiteBuild(new CatalogSource(new PhotoCatalog(stack.dynamoDb(), table)),
-                    new AlbumSettingsSource(stack.s3(), source), config, assets, publisher,
+                    new AlbumSettingsSource(stack.s3(), source),
+                    new AccessSource(new ViewerAccounts(stack.dynamoDb(), accounts, Clock.systemUTC()),
+                            new ShareLinks(stack.dynamoDb(), accounts, Clock.systemUTC())), config, assets, publisher,
                     new CacheInvalidator(stack.cloudFront(), "EBENCHMARK"), new BuildReports(stack.dynamoDb(), table),
                     Clock.systemUTC());
             print("full build, cold JVM, empty bucket", build.run(1));
@@ -91,7 +98,7 @@ class SiteBuildBenchmark {
                 + "captions:\n  IMG_0007.jpg: '" + caption + "'\n";
     }
 
-    private static void seed(LocalAws stack, PhotoCatalog catalog, String source) throws Exception {
+    private static void seed(LocalAws stack, PhotoCatalog catalog, String source, String resized) throws Exception {
         Instant started = Instant.now();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> writes = new ArrayList<>();
@@ -112,6 +119,10 @@ class SiteBuildBenchmark {
                                 new Rendition("media/" + digest + "/1600.jpg", landscape * 4 / 10, portrait * 4 / 10, 300_000)),
                         Instant.now());
                 writes.add(pool.submit(() -> catalog.record(entry)));
+                for (Rendition rendition : entry.renditions()) {
+                    writes.add(pool.submit(() -> stack.s3().putObject(r -> r.bucket(resized).key(rendition.key()),
+                            RequestBody.fromString("a rendition"))));
+                }
             }
         }
         for (Future<?> write : writes) {

@@ -96,7 +96,7 @@ class BrowserTest {
             SampleSite.write(root);
             written = true;
         }
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + SitePaths.encodePath(key);
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + SampleSite.VIEW + SitePaths.encodePath(key);
     }
 
     @Test

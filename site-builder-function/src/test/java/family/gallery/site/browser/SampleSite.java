@@ -15,9 +15,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
+import family.gallery.accounts.SiteAccess;
 import family.gallery.site.model.AlbumYaml;
 import family.gallery.site.model.CatalogPhoto;
 import family.gallery.site.model.GalleryAssembler;
@@ -28,6 +30,7 @@ import family.gallery.site.render.SiteAssets;
 import family.gallery.site.render.SiteConfig;
 import family.gallery.site.render.SiteFile;
 import family.gallery.site.render.SiteRenderer;
+import family.gallery.site.render.SiteView;
 
 /** A small rendered site with real JPEG renditions in a folder, laid out as the bucket holds it. */
 final class SampleSite {
@@ -47,6 +50,9 @@ final class SampleSite {
     private SampleSite() {
     }
 
+    /** Where the pages of a viewer in no group are: the site as it is published for them. */
+    static final String VIEW = SiteAccess.viewPrefix(Set.of());
+
     static void write(Path root) {
         List<CatalogPhoto> photos = new ArrayList<>();
         for (int i = 0; i < SHAPES.length; i++) {
@@ -57,7 +63,7 @@ final class SampleSite {
                 int width = (int) Math.round(shape[0] * scale);
                 int height = (int) Math.round(shape[1] * scale);
                 String key = "media/sample" + i + "/" + width + "x" + height + ".jpg";
-                writeJpeg(root.resolve(key), width, height, i);
+                writeJpeg(root.resolve(SiteAccess.EVERYONE + key), width, height, i);
                 renditions.add(new Rendition(key, width, height));
             }
             photos.add(new CatalogPhoto(i < 10 ? ALBUM : ALBUM + "/Beach day", String.format("IMG_%04d.jpg", i),
@@ -76,7 +82,7 @@ final class SampleSite {
         SiteAssets assets = SiteAssets.load();
         List<SiteFile> files = new ArrayList<>(assets.files());
         files.addAll(new SiteRenderer(new SiteConfig("Family Gallery", "© The family", java.util.Locale.UK,
-                AlbumOrder.NEWEST_FIRST, "", "originals/", true), assets.urls()).render(gallery));
+                AlbumOrder.NEWEST_FIRST, "originals/", true), assets.urls()).render(SiteView.members(Set.of(), gallery)));
         for (SiteFile file : files) {
             try {
                 Files.createDirectories(root.resolve(file.key()).getParent());
@@ -93,13 +99,13 @@ final class SampleSite {
         int posterWidth = (int) Math.round(width * scale);
         int posterHeight = (int) Math.round(height * scale);
         String key = "media/" + id + "/" + posterWidth + "x" + posterHeight + ".jpg";
-        writeJpeg(root.resolve(key), posterWidth, posterHeight, index);
+        writeJpeg(root.resolve(SiteAccess.EVERYONE + key), posterWidth, posterHeight, index);
         return List.of(new Rendition(key, posterWidth, posterHeight));
     }
 
     /** A 640x360 H.264/AAC MP4 with its index first, as the video function makes them, from Debian's ffmpeg. */
     private static Rendition writeMp4(Path root, String key, Duration duration) {
-        Path file = root.resolve(key);
+        Path file = root.resolve(SiteAccess.EVERYONE + key);
         try {
             Files.createDirectories(file.getParent());
             Process ffmpeg = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30",

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import family.gallery.accounts.GroupName;
 import family.gallery.site.model.AlbumSettings.PhotoOrder;
 
 class AlbumYamlTest {
@@ -49,9 +50,10 @@ class AlbumYamlTest {
     }
 
     @Test
-    void brokenYamlGivesDefaultsAndSaysWhy() {
+    void brokenYamlGivesDefaultsShownToNobodyAndSaysWhy() {
         AlbumYaml.Parsed parsed = AlbumYaml.parse("title: [unclosed\ncaptions: {");
-        assertEquals(AlbumSettings.DEFAULTS, parsed.settings());
+        assertEquals(AlbumSettings.UNREADABLE, parsed.settings());
+        assertEquals(Viewers.NOBODY, parsed.settings().viewers(), "the file may have been meant to restrict its viewers");
         assertEquals(1, parsed.problems().size());
         assertTrue(parsed.problems().get(0).startsWith("not valid YAML"), parsed.problems().toString());
     }
@@ -77,17 +79,18 @@ class AlbumYamlTest {
     }
 
     @Test
-    void aDocumentThatIsNotAMappingGivesDefaults() {
+    void aDocumentThatIsNotAMappingGivesDefaultsShownToNobody() {
         AlbumYaml.Parsed parsed = AlbumYaml.parse("- just\n- a list\n");
-        assertEquals(AlbumSettings.DEFAULTS, parsed.settings());
-        assertEquals(List.of("expected a mapping of fields, found a list"), parsed.problems());
+        assertEquals(AlbumSettings.UNREADABLE, parsed.settings());
+        assertEquals(List.of("expected a mapping of fields, found a list; the album is shown to nobody until it is fixed"),
+                parsed.problems());
         assertEquals(AlbumYaml.Parsed.class, AlbumYaml.parse("").getClass());
         assertEquals(AlbumSettings.DEFAULTS, AlbumYaml.parse("# only a comment\n").settings());
     }
 
     @Test
     void refusesJavaTagsAndAliasBombs() {
-        assertEquals(AlbumSettings.DEFAULTS,
+        assertEquals(AlbumSettings.UNREADABLE,
                 AlbumYaml.parse("title: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]").settings());
         StringBuilder bomb = new StringBuilder("a: &a [x,x,x,x,x,x,x,x,x]\n");
         for (char level = 'b'; level <= 'k'; level++) {
@@ -96,7 +99,40 @@ class AlbumYamlTest {
                     .append(",*").append(previous).append(",*").append(previous).append("]\n");
         }
         AlbumYaml.Parsed parsed = AlbumYaml.parse(bomb.toString());
-        assertEquals(AlbumSettings.DEFAULTS, parsed.settings());
+        assertEquals(AlbumSettings.UNREADABLE, parsed.settings());
         assertTrue(parsed.problems().get(0).startsWith("not valid YAML"), parsed.problems().toString());
+    }
+
+    @Test
+    void viewersNameGroupsOrEveryone() {
+        assertNull(AlbumYaml.parse("title: Open").settings().viewers(), "not set: inherited");
+        assertEquals(Viewers.groups(List.of(GroupName.of("family"), GroupName.of("friends"))),
+                AlbumYaml.parse("viewers: [Friends, family]").settings().viewers());
+        assertEquals(Viewers.groups(List.of(GroupName.of("parents"))), AlbumYaml.parse("viewers: parents").settings().viewers());
+        assertEquals(Viewers.EVERYONE, AlbumYaml.parse("viewers: everyone").settings().viewers());
+        assertTrue(AlbumYaml.parse("viewers: [family]").problems().isEmpty());
+    }
+
+    @Test
+    void viewersThatCannotBeUnderstoodOpenTheAlbumToNobody() {
+        AlbumYaml.Parsed mapping = AlbumYaml.parse("viewers: {family: yes}");
+        assertEquals(Viewers.NOBODY, mapping.settings().viewers());
+        assertTrue(mapping.problems().get(0).contains("shown to nobody"), mapping.problems().toString());
+
+        AlbumYaml.Parsed empty = AlbumYaml.parse("viewers: []");
+        assertEquals(Viewers.NOBODY, empty.settings().viewers());
+        assertTrue(empty.problems().get(0).contains("names no group"), empty.problems().toString());
+
+        AlbumYaml.Parsed blank = AlbumYaml.parse("viewers:");
+        assertEquals(Viewers.NOBODY, blank.settings().viewers());
+
+        AlbumYaml.Parsed partly = AlbumYaml.parse("viewers: [family, 'grand parents', [x], everyone]");
+        assertEquals(Viewers.groups(List.of(GroupName.of("family"))), partly.settings().viewers());
+        assertEquals(3, partly.problems().size(), partly.problems().toString());
+        assertTrue(partly.problems().get(0).contains("'grand parents' is not a group name"), partly.problems().toString());
+
+        AlbumYaml.Parsed none = AlbumYaml.parse("viewers: ['Oma & Opa']");
+        assertEquals(Viewers.NOBODY, none.settings().viewers());
+        assertFalse(none.settings().viewers().admit(List.of(GroupName.of("family"))));
     }
 }

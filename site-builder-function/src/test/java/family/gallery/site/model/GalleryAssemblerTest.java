@@ -179,6 +179,53 @@ class GalleryAssemblerTest {
         assertEquals(1, elsewhere.totalVideos(), "only a photo in the same album makes a MOV its motion");
     }
 
+    /** A family's albums: a party for family and friends with a sub-album for parents only, kids' photos for the family. */
+    private static final List<CatalogPhoto> FAMILY = List.of(ready("open", "o.jpg"),
+            ready("party/medical", "scan.jpg", 10, 10, day(3, 1)), ready("party/games", "g.jpg", 10, 10, day(3, 2)),
+            ready("kids", "k.jpg"), ready("kids/secret", "s.jpg"));
+    private static final Map<String, AlbumYaml.Parsed> FAMILY_YML = Map.of(
+            "party", AlbumYaml.parse("viewers: [family, friends]"),
+            "party/medical", AlbumYaml.parse("viewers: parents"),
+            "kids", AlbumYaml.parse("viewers: family"),
+            "kids/secret", AlbumYaml.parse("viewers: friends"));
+
+    private static List<String> paths(Gallery gallery) {
+        return gallery.allAlbums().stream().map(Album::path).toList();
+    }
+
+    private static Gallery seenBy(String... groups) {
+        return NEWEST_FIRST.assemble(FAMILY, FAMILY_YML,
+                Audience.members(java.util.Arrays.stream(groups).map(family.gallery.accounts.GroupName::of).toList()));
+    }
+
+    @Test
+    void eachViewerSeesOnlyTheAlbumsOpenToTheirGroupsWithCountsAndCoversOfThoseAlone() {
+        assertEquals(List.of("open"), paths(seenBy()), "a viewer in no group sees what is open to everyone");
+        Gallery friend = seenBy("friends");
+        assertEquals(List.of("open", "party", "party/games"), paths(friend));
+        Album party = friend.topLevel().get(1);
+        assertEquals(1, party.totalPhotos(), "the parents' scan is not counted for a friend");
+        assertEquals("g.jpg", party.cover().fileName(), "nor used as the cover");
+        assertEquals(LocalDate.of(2026, 3, 2), party.from());
+        assertEquals(List.of("kids", "open", "party", "party/games", "party/medical"), paths(seenBy("family", "parents")));
+        assertEquals(List.of("open", "party", "party/games"), paths(seenBy("friends", "strangers")));
+        assertFalse(paths(seenBy("friends")).contains("kids/secret"), "an album is seen only if its parent is");
+        assertEquals(Viewers.groups(List.of(family.gallery.accounts.GroupName.of("parents"))),
+                seenBy("parents", "family").allAlbums().stream().filter(a -> a.path().equals("party/medical")).findFirst()
+                        .orElseThrow().viewers());
+        assertEquals(6, NEWEST_FIRST.assemble(FAMILY, FAMILY_YML).allAlbums().size(), "the report's gallery has every album");
+    }
+
+    @Test
+    void aGuestLinkShowsItsAlbumAndTheSubAlbumsThatDoNotChooseTheirOwnViewers() {
+        Gallery guest = NEWEST_FIRST.assemble(FAMILY, FAMILY_YML, Audience.guests("party"));
+        assertEquals(List.of("party", "party/games"), paths(guest));
+        assertEquals(List.of("party/medical"), paths(NEWEST_FIRST.assemble(FAMILY, FAMILY_YML, Audience.guests("party/medical"))));
+        assertEquals(List.of(), paths(NEWEST_FIRST.assemble(FAMILY, FAMILY_YML, Audience.guests("gone"))));
+        assertEquals(List.of(), paths(NEWEST_FIRST.assemble(List.of(ready("secret/inner", "b.jpg")),
+                yml("secret", "hidden: true"), Audience.guests("secret/inner"))), "below a hidden album, nothing is shared");
+    }
+
     private static List<String> fileNames(Gallery gallery) {
         return gallery.topLevel().get(0).photos().stream().map(Photo::fileName).toList();
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import family.gallery.accounts.SiteAccess;
 import family.gallery.site.model.AlbumYaml;
 import family.gallery.site.model.CatalogPhoto;
 import family.gallery.site.model.Gallery;
@@ -36,11 +37,16 @@ class SiteRendererTest {
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final String ATTRIBUTE_BREAKOUT = "\"><img src=x onerror=alert(2)>";
     private static final SiteAssets ASSETS = SiteAssets.load();
+    private static final String VIEW = SiteAccess.viewPrefix(Set.of());
+    /** From an album page (v/<view>/albums/<album>/index.html) to everyone's media. */
+    private static final String MEDIA_FROM_ALBUM = "../../../../a/everyone/media/";
 
     private static Map<String, Document> render(List<CatalogPhoto> photos, Map<String, AlbumYaml.Parsed> yml,
             SiteConfig config) {
         Gallery gallery = new GalleryAssembler(AlbumOrder.NEWEST_FIRST).assemble(photos, yml);
-        return new SiteRenderer(config, ASSETS.urls()).render(gallery).stream().collect(Collectors.toMap(SiteFile::key,
+        // Keys within the view, as a viewer in no group sees the site.
+        return new SiteRenderer(config, ASSETS.urls()).render(SiteView.members(Set.of(), gallery)).stream()
+                .collect(Collectors.toMap(page -> page.key().substring(VIEW.length()),
                 page -> Jsoup.parse(new String(page.body(), StandardCharsets.UTF_8)), (a, b) -> a,
                 java.util.LinkedHashMap::new));
     }
@@ -97,14 +103,15 @@ class SiteRendererTest {
         assertTrue(links > 20, "links checked: " + links);
         Document party = pages.get("albums/🎉 party/  spaced  /index.html");
         assertEquals(List.of("Family Gallery", "🎉 party"), party.select(".breadcrumbs a").eachText());
-        assertEquals("albums/%F0%9F%8E%89%20party/index.html", party.select(".breadcrumbs a").get(1).attr("href")
+        assertEquals(VIEW + "albums/%F0%9F%8E%89%20party/index.html", party.select(".breadcrumbs a").get(1).attr("href")
                 .replace("../", ""));
     }
 
     /** What S3 sees: the link resolved against the page's URL, percent-decoded. */
     private static String resolve(String pageKey, String href) {
-        URI page = URI.create("https://gallery.example/" + SitePaths.encodePath(pageKey));
-        return page.resolve(href).getPath().substring(1);
+        URI page = URI.create("https://gallery.example/" + SitePaths.encodePath(VIEW + pageKey));
+        String path = page.resolve(href).getPath().substring(1);
+        return path.startsWith(VIEW) ? path.substring(VIEW.length()) : path;
     }
 
     @Test
@@ -130,7 +137,7 @@ class SiteRendererTest {
                 .map(candidate -> candidate.substring(candidate.lastIndexOf(' ') + 1)).toList());
         assertEquals(image.attr("srcset"), wide.attr("data-pswp-srcset"));
         assertTrue(image.attr("sizes").matches("\\(max-width: 600px\\) \\d+px, \\d+px"), image.attr("sizes"));
-        assertTrue(wide.attr("href").startsWith("../../media/") && wide.attr("href").endsWith("/1600.jpg"));
+        assertTrue(wide.attr("href").startsWith(MEDIA_FROM_ALBUM) && wide.attr("href").endsWith("/1600.jpg"));
         assertNull(wide.attributes().get("data-download").isEmpty() ? null : "download offered while disabled");
     }
 
@@ -149,7 +156,7 @@ class SiteRendererTest {
         assertEquals("Video, 0:42", video.selectFirst(".tile-video").text());
         assertEquals("0:42", video.selectFirst(".tile-video").ownText());
         assertEquals("video", video.attr("data-pswp-type"));
-        assertTrue(video.attr("href").startsWith("../../media/") && video.attr("href").endsWith("/1920x1080.mp4"),
+        assertTrue(video.attr("href").startsWith(MEDIA_FROM_ALBUM) && video.attr("href").endsWith("/1920x1080.mp4"),
                 "without the viewer the tile plays the video: " + video.attr("href"));
         assertEquals("1920", video.attr("data-pswp-width"));
         assertEquals("1080", video.attr("data-pswp-height"));
@@ -187,7 +194,7 @@ class SiteRendererTest {
         List<Element> live = pages.get("albums/live/index.html").select(".photo-grid > a.tile");
         assertEquals(List.of("IMG_2041.HEIC"), live.stream().map(t -> t.attr("data-photo-id")).toList(),
                 "a Live Photo shows once, as its photo");
-        assertTrue(live.get(0).attr("data-motion").startsWith("../../media/") && live.get(0).attr("data-motion").endsWith(".mp4"),
+        assertTrue(live.get(0).attr("data-motion").startsWith(MEDIA_FROM_ALBUM) && live.get(0).attr("data-motion").endsWith(".mp4"),
                 "its motion plays on request: " + live.get(0).attr("data-motion"));
         assertTrue(live.get(0).select(".tile-video").isEmpty());
         assertFalse(pages.get("albums/mixed/index.html").selectFirst("a.tile").hasAttr("data-motion"));
@@ -198,7 +205,7 @@ class SiteRendererTest {
         CatalogPhoto photo = new CatalogPhoto("a", "p.jpg", 100, 100,
                 List.of(new Rendition("media/ab cd/x+y#1.webp", 100, 100)), null, null, null, null, null);
         Element image = render(List.of(photo), Map.of()).get("albums/a/index.html").selectFirst(".tile img");
-        assertEquals("../../media/ab%20cd/x%2By%231.webp", image.attr("src"));
+        assertEquals(MEDIA_FROM_ALBUM + "ab%20cd/x%2By%231.webp", image.attr("src"));
     }
 
     @Test
@@ -226,13 +233,13 @@ class SiteRendererTest {
     @Test
     void localeAndSiteSettingsComeFromConfig() {
         SiteConfig config = new SiteConfig("Oma's <Fotos>", "© Familie", java.util.Locale.GERMANY, AlbumOrder.NAME,
-                "cdn/", "o/", false);
+                "o/", false);
         Document home = render(List.of(ready("a", "x.jpg")), Map.of(), config).get(SitePaths.HOME);
         assertEquals("Oma's <Fotos>", home.title());
         assertEquals("© Familie", home.selectFirst("footer").text());
         assertEquals("de-DE", home.selectFirst("html").attr("lang"));
         assertEquals("14.07.2026 · 1 photo", home.selectFirst(".album-tile .album-meta").text());
-        assertTrue(home.selectFirst(".album-tile img").attr("src").startsWith("cdn/media/"));
+        assertTrue(home.selectFirst(".album-tile img").attr("src").startsWith("../../a/everyone/media/"));
     }
 
     @Test
@@ -241,8 +248,9 @@ class SiteRendererTest {
         Set<String> assetKeys = ASSETS.files().stream().map(SiteFile::key).collect(Collectors.toSet());
         List<String> referenced = home.select("link[rel=stylesheet], script[src]").stream()
                 .map(element -> element.hasAttr("src") ? element.attr("src") : element.attr("href")).toList();
-        referenced.forEach(url -> assertTrue(assetKeys.contains(url), url));
-        assertTrue(assetKeys.containsAll(Set.of(home.body().attr("data-lightbox-module"), home.body().attr("data-viewer-module"))));
+        referenced.forEach(url -> assertTrue(url.startsWith("../../") && assetKeys.contains(url.substring(6)), url));
+        assertTrue(assetKeys.containsAll(Set.of(home.body().attr("data-lightbox-module").substring(6),
+                home.body().attr("data-viewer-module").substring(6))));
         assertTrue(home.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content").contains("script-src 'self';"));
         assertTrue(home.select("[style]").isEmpty(), "no inline styles under the CSP");
         ASSETS.files().forEach(file -> assertTrue(file.immutable()

@@ -33,6 +33,9 @@ import family.gallery.site.render.SitePaths;
 @QuarkusTestResource(LocalStackResource.class)
 class DebounceContractTest {
 
+    /** The pages of a viewer in no group. */
+    private static final String VIEW = family.gallery.accounts.SiteAccess.viewPrefix(java.util.Set.of());
+
     private static final Duration SETTLE = Duration.ofSeconds(60);
     private static final Pattern TILE = Pattern.compile("class=\"tile ");
 
@@ -53,7 +56,7 @@ class DebounceContractTest {
     void stopPipeline() throws InterruptedException {
         pipeline.close();
         assertEquals(List.of(), pipeline.errors());
-        assertEquals(List.of(), SiteIntegrity.brokenLinks(LocalStackResource.stack().s3(), pipeline.webBucket()));
+        assertEquals(List.of(), SiteIntegrity.brokenLinks(LocalStackResource.s3(), pipeline.webBucket()));
         assertBuildsNeverOverlapped();
     }
 
@@ -66,7 +69,7 @@ class DebounceContractTest {
             Thread.sleep(Duration.ofSeconds(60).toMillis() / 200);
         }
         Instant lastUpload = Instant.now();
-        String page = SitePaths.albumPageKey("burst");
+        String page = VIEW + SitePaths.albumPageKey("burst");
         Pipeline.await(SETTLE, "the burst on the site", () -> tiles(pipeline.published(page)) == 200);
         Thread.sleep(5000); // a second build would come within the quiet period
         List<Map<String, AttributeValue>> builds = reports.all().subList(before, reports.all().size());
@@ -81,8 +84,8 @@ class DebounceContractTest {
         pipeline.upload("albums/edits/a.jpg", "a");
         pipeline.upload("albums/edits/b.jpg", "b");
         pipeline.upload("albums/edits/sub + more/c.jpg", "c");
-        String parent = SitePaths.albumPageKey("edits");
-        String child = SitePaths.albumPageKey("edits/sub + more");
+        String parent = VIEW + SitePaths.albumPageKey("edits");
+        String child = VIEW + SitePaths.albumPageKey("edits/sub + more");
         Pipeline.await(SETTLE, "the album", () -> tiles(pipeline.published(parent)) == 2 && pipeline.published(child).isPresent());
         settled();
 
@@ -92,8 +95,9 @@ class DebounceContractTest {
         List<CloudFrontRecorder.Invalidation> invalidations = LocalStackResource.stack().invalidations();
         assertEquals(invalidationsBefore + 1, invalidations.size());
         List<String> paths = invalidations.get(invalidations.size() - 1).paths();
-        assertTrue(paths.containsAll(List.of("/", "/index.html", "/albums/edits/index.html")), paths.toString());
-        assertFalse(paths.contains("/albums/edits/sub%20%2B%20more/index.html"), "unchanged pages are not invalidated: " + paths);
+        assertTrue(paths.containsAll(List.of("/" + VIEW + "index.html", "/" + VIEW + "albums/edits/index.html")), paths.toString());
+        assertFalse(paths.contains("/" + VIEW + "albums/edits/sub%20%2B%20more/index.html"),
+                "unchanged pages are not invalidated: " + paths);
 
         oneBuildFor("a photo delete", () -> pipeline.delete("albums/edits/b.jpg"),
                 () -> tiles(pipeline.published(parent)) == 1);
@@ -106,7 +110,7 @@ class DebounceContractTest {
     void lateAndDuplicateDeliveriesNeitherLoseChangesNorResurrectPhotos() throws InterruptedException {
         pipeline.upload("albums/late/keep.jpg", "keep");
         pipeline.upload("albums/late/gone.jpg", "gone v1");
-        String page = SitePaths.albumPageKey("late");
+        String page = VIEW + SitePaths.albumPageKey("late");
         Pipeline.await(SETTLE, "the album", () -> tiles(pipeline.published(page)) == 2);
         settled();
         var stack = LocalStackResource.stack();

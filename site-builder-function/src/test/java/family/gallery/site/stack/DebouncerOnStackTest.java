@@ -128,7 +128,7 @@ class DebouncerOnStackTest {
         assertEquals("Y", read.get("y").settings().title());
         assertEquals(1, read.get("y").problems().size());
         assertEquals(List.of(), read.get("y/empty").problems());
-        assertEquals(List.of("larger than 262144 bytes; not read"), read.get("y/huge").problems());
+        assertEquals(List.of("larger than 262144 bytes; not read, and the album is shown to nobody until it is smaller"), read.get("y/huge").problems());
     }
 
     private List<String> drainTicks() {

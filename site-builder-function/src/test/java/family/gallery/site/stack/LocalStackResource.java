@@ -6,6 +6,12 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
 import family.gallery.localaws.LocalAws;
 import family.gallery.localaws.LocalAwsConfig;
 
@@ -16,6 +22,24 @@ import family.gallery.localaws.LocalAwsConfig;
 public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
 
     private static LocalAws stack;
+
+    private static S3Client s3;
+
+    /**
+     * An S3 client of the stack on Apache's HTTP client, as the site builder has on Lambda. The JDK's
+     * URL connection client now and then fails a PUT with "Unexpected end of file from server" when
+     * its pooled connection was closed while parallel copies ran.
+     */
+    public static synchronized S3Client s3() {
+        if (s3 == null) {
+            s3 = S3Client.builder().httpClientBuilder(ApacheHttpClient.builder()).endpointOverride(stack().s3Endpoint())
+                    .forcePathStyle(true).region(Region.of(stack().region()))
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(LocalAws.ACCESS_KEY_ID, LocalAws.SECRET_ACCESS_KEY)))
+                    .build();
+        }
+        return s3;
+    }
 
     public static LocalAws stack() {
         return stack;
@@ -43,6 +67,7 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
         config.put("cloudfront.endpoint-override", stack.cloudFrontEndpoint().toString());
         config.put("distribution.id", "E2LOCALTEST");
         config.put("quiet.period.seconds", "2");
+        config.put("build.lease.seconds", "30");
         System.setProperty("aws.region", stack.region());
         System.setProperty("aws.accessKeyId", LocalAws.ACCESS_KEY_ID);
         System.setProperty("aws.secretAccessKey", LocalAws.SECRET_ACCESS_KEY);

@@ -66,17 +66,17 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public void upload(String key, String text) {
-        stack.s3().putObject(r -> r.bucket(sourceBucket()).key(key), RequestBody.fromString(text));
+        LocalStackResource.s3().putObject(r -> r.bucket(sourceBucket()).key(key), RequestBody.fromString(text));
     }
 
     public void delete(String key) {
-        stack.s3().deleteObject(r -> r.bucket(sourceBucket()).key(key));
+        LocalStackResource.s3().deleteObject(r -> r.bucket(sourceBucket()).key(key));
     }
 
     /** The published object, if any. */
     public Optional<String> published(String key) {
         try {
-            return Optional.of(stack.s3().getObjectAsBytes(r -> r.bucket(webBucket()).key(key)).asString(StandardCharsets.UTF_8));
+            return Optional.of(LocalStackResource.s3().getObjectAsBytes(r -> r.bucket(webBucket()).key(key)).asString(StandardCharsets.UTF_8));
         } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
             return Optional.empty();
         }
@@ -84,7 +84,7 @@ public final class Pipeline implements AutoCloseable {
 
     public Set<String> publishedKeys() {
         Set<String> keys = new HashSet<>();
-        stack.s3().listObjectsV2Paginator(r -> r.bucket(webBucket())).contents().forEach(o -> keys.add(o.key()));
+        LocalStackResource.s3().listObjectsV2Paginator(r -> r.bucket(webBucket())).contents().forEach(o -> keys.add(o.key()));
         return keys;
     }
 
@@ -120,7 +120,11 @@ public final class Pipeline implements AutoCloseable {
             boolean changed = false;
             for (ObjectEvent event : S3EventMessages.parse(message.body())) {
                 if (event.mediaKey().kind() == MediaKey.Kind.PHOTO) {
-                    changed |= catalog.record(entryFor(event)).changedSite();
+                    PhotoEntry entry = entryFor(event);
+                    // As the resize function does: the renditions exist before the catalog names them.
+                    entry.renditions().forEach(rendition -> LocalStackResource.s3().putObject(r -> r.bucket(stack.bucketName("ResizedBucket"))
+                            .key(rendition.key()).contentType("image/jpeg"), RequestBody.fromString("rendition")));
+                    changed |= catalog.record(entry).changedSite();
                 }
             }
             if (changed) {

@@ -20,7 +20,12 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+
+import family.gallery.accounts.SiteAccess;
+import family.gallery.site.build.SiteViews;
+import family.gallery.site.render.SiteView;
 
 import family.gallery.localaws.CloudFrontRecorder;
 import family.gallery.site.model.AlbumYaml;
@@ -41,47 +46,76 @@ class PublishingTest {
     private static final AtomicInteger BUCKETS = new AtomicInteger();
     private static final SiteAssets ASSETS = SiteAssets.load();
 
-    private final S3Client s3 = LocalStackResource.stack().s3();
+    private static final String VIEW = SiteAccess.viewPrefix(Set.of());
+
+    private final S3Client s3 = LocalStackResource.s3();
     private String bucket;
+    private String resized;
 
     @BeforeEach
-    void freshBucket() {
+    void freshBuckets() {
         bucket = "publish-test-" + BUCKETS.incrementAndGet();
+        resized = bucket + "-resized";
         s3.createBucket(r -> r.bucket(bucket));
+        s3.createBucket(r -> r.bucket(resized));
+    }
+
+    /** The pages of a viewer in no group, and the media they link to. */
+    private record Site(List<SiteFile> pages, Map<String, String> media) {
+    }
+
+    private SitePublisher publisher(S3Client client) {
+        return new SitePublisher(client, bucket, resized);
+    }
+
+    private SitePublisher.Result publish(SitePublisher publisher, Site site) {
+        site.media().values().forEach(key -> s3.putObject(r -> r.bucket(resized).key(key).contentType("image/jpeg"),
+                RequestBody.fromString("rendition " + key)));
+        return publisher.publish(ASSETS.files(), site.pages(), site.media());
     }
 
     /** Albums a, a/b (with a + and an accent), c. */
-    private static List<SiteFile> before() {
+    private static Site before() {
         return render(List.of(ready("a", "1.jpg"), ready("a/b + é", "2.jpg"), ready("c", "3.jpg")), Map.of());
     }
 
     /** c is gone, d/e is new, a has a new title, a/b is unchanged. */
-    private static List<SiteFile> after() {
+    private static Site after() {
         return render(List.of(ready("a", "1.jpg"), ready("a/b + é", "2.jpg"), ready("d/e", "4.jpg")),
                 Map.of("a", AlbumYaml.parse("title: A, renamed")));
     }
 
-    private static List<SiteFile> render(List<family.gallery.site.model.CatalogPhoto> photos,
-            Map<String, AlbumYaml.Parsed> yml) {
-        return new SiteRenderer(SiteConfig.defaults(), ASSETS.urls())
-                .render(new GalleryAssembler(AlbumOrder.NEWEST_FIRST).assemble(photos, yml));
+    private static Site render(List<family.gallery.site.model.CatalogPhoto> photos, Map<String, AlbumYaml.Parsed> yml) {
+        SiteView view = SiteView.members(Set.of(), new GalleryAssembler(AlbumOrder.NEWEST_FIRST).assemble(photos, yml));
+        return new Site(new SiteRenderer(SiteConfig.defaults(), ASSETS.urls()).render(view), SiteViews.media(List.of(view)));
     }
 
     @Test
-    void writesOnlyWhatChangedAndDeletesPagesOfAlbumsThatAreGone() {
-        try (SitePublisher publisher = new SitePublisher(s3, bucket)) {
-            SitePublisher.Result first = publisher.publish(ASSETS.files(), before());
+    void writesOnlyWhatChangedAndDeletesPagesAndMediaOfAlbumsThatAreGone() {
+        // What an older layout published at the root goes once nothing links to it.
+        s3.putObject(r -> r.bucket(bucket).key("index.html"), RequestBody.fromString("<p>old home</p>"));
+        s3.putObject(r -> r.bucket(bucket).key("albums/old/index.html"), RequestBody.fromString("<p>old album</p>"));
+        try (SitePublisher publisher = publisher(s3)) {
+            SitePublisher.Result first = publish(publisher, before());
             assertEquals(ASSETS.files().size() + 4, first.written().size());
-            SitePublisher.Result again = publisher.publish(ASSETS.files(), before());
+            assertEquals(9, first.mediaCopied(), "three renditions of each of three photos");
+            assertEquals(List.of("albums/old/index.html", "index.html"), first.deleted());
+            SitePublisher.Result again = publish(publisher, before());
             assertEquals(List.of(), again.written());
+            assertEquals(0, again.mediaCopied());
             assertEquals(ASSETS.files().size() + 4, again.unchanged());
 
-            SitePublisher.Result second = publisher.publish(ASSETS.files(), after());
-            assertEquals(Set.of("albums/d/e/index.html", "albums/d/index.html", "albums/a/index.html", "index.html"),
-                    Set.copyOf(second.written()));
-            assertEquals(List.of("albums/c/index.html"), second.deleted());
+            SitePublisher.Result second = publish(publisher, after());
+            assertEquals(Set.of(VIEW + "albums/d/e/index.html", VIEW + "albums/d/index.html", VIEW + "albums/a/index.html",
+                    VIEW + "index.html"), Set.copyOf(second.written()));
+            assertEquals(List.of(VIEW + "albums/c/index.html"), second.deleted());
+            assertEquals(3, second.mediaCopied());
+            assertEquals(3, second.mediaDeleted());
             assertEquals(List.of(), SiteIntegrity.brokenLinks(s3, bucket));
-            var head = s3.headObject(r -> r.bucket(bucket).key("index.html"));
+            String copy = after().media().keySet().iterator().next();
+            assertEquals(SiteAccess.EVERYONE, copy.substring(0, SiteAccess.EVERYONE.length()));
+            assertEquals("image/jpeg", s3.headObject(r -> r.bucket(bucket).key(copy)).contentType(), "copied with its metadata");
+            var head = s3.headObject(r -> r.bucket(bucket).key(VIEW + "index.html"));
             assertEquals("no-cache", head.cacheControl());
             assertTrue(head.contentType().startsWith("text/html"));
             String asset = ASSETS.files().get(0).key();
@@ -93,38 +127,38 @@ class PublishingTest {
     void everyLinkWorksAfterEveryWriteAndDelete() {
         List<String> brokenAlongTheWay = new ArrayList<>();
         S3Client checking = intercept(s3, (method, count) -> {
-            if (method.equals("putObject") || method.equals("deleteObjects")) {
+            if (method.equals("putObject") || method.equals("deleteObjects") || method.equals("copyObject")) {
                 SiteIntegrity.brokenLinks(s3, bucket).forEach(broken -> brokenAlongTheWay.add("after " + method + " #" + count + ": " + broken));
             }
         });
-        try (SitePublisher publisher = new SitePublisher(checking, bucket)) {
-            publisher.publish(ASSETS.files(), before());
-            publisher.publish(ASSETS.files(), after());
+        try (SitePublisher publisher = publisher(checking)) {
+            publish(publisher, before());
+            publish(publisher, after());
         }
         assertEquals(List.of(), brokenAlongTheWay);
     }
 
     @Test
     void aPublishThatFailsHalfWayLeavesAWholeSiteAndTheOldHomePage() {
-        try (SitePublisher publisher = new SitePublisher(s3, bucket)) {
-            publisher.publish(ASSETS.files(), before());
+        try (SitePublisher publisher = publisher(s3)) {
+            publish(publisher, before());
         }
-        byte[] oldHome = s3.getObjectAsBytes(r -> r.bucket(bucket).key("index.html")).asByteArray();
+        byte[] oldHome = s3.getObjectAsBytes(r -> r.bucket(bucket).key(VIEW + "index.html")).asByteArray();
         AtomicInteger puts = new AtomicInteger();
         S3Client failing = intercept(s3, (method, count) -> {
             if (method.equals("putObject") && puts.incrementAndGet() == 2) {
                 throw new IllegalStateException("connection reset");
             }
         });
-        try (SitePublisher publisher = new SitePublisher(failing, bucket)) {
-            assertThrows(IllegalStateException.class, () -> publisher.publish(ASSETS.files(), after()));
+        try (SitePublisher publisher = publisher(failing)) {
+            assertThrows(IllegalStateException.class, () -> publish(publisher, after()));
         }
         assertEquals(List.of(), SiteIntegrity.brokenLinks(s3, bucket));
-        assertArrayEquals(oldHome, s3.getObjectAsBytes(r -> r.bucket(bucket).key("index.html")).asByteArray());
-        assertTrue(s3.listObjectsV2(r -> r.bucket(bucket)).contents().stream().anyMatch(o -> o.key().equals("albums/c/index.html")),
-                "the old album's page is still there");
-        try (SitePublisher publisher = new SitePublisher(s3, bucket)) {
-            publisher.publish(ASSETS.files(), after());
+        assertArrayEquals(oldHome, s3.getObjectAsBytes(r -> r.bucket(bucket).key(VIEW + "index.html")).asByteArray());
+        assertTrue(s3.listObjectsV2(r -> r.bucket(bucket)).contents().stream()
+                .anyMatch(o -> o.key().equals(VIEW + "albums/c/index.html")), "the old album's page is still there");
+        try (SitePublisher publisher = publisher(s3)) {
+            publish(publisher, after());
         }
         assertEquals(List.of(), SiteIntegrity.brokenLinks(s3, bucket));
     }

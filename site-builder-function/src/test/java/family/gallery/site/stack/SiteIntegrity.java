@@ -18,9 +18,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import family.gallery.site.render.SitePaths;
 
 /**
- * What a viewer can see is whole: every link of every page reachable from the home page leads to a
- * published object. (A page not yet linked from anywhere may point up to a parent that is still
- * coming; media live in another bucket and sign-out is the login function's, so both are skipped.)
+ * What a viewer can see is whole: every link of every page reachable from a home page (each
+ * audience's) leads to a published object, photos and videos included. (A page not yet linked from
+ * anywhere may point up to a parent that is still coming; sign-out is the login function's.)
  */
 public final class SiteIntegrity {
 
@@ -36,9 +36,7 @@ public final class SiteIntegrity {
         List<String> broken = new ArrayList<>();
         Set<String> visited = new HashSet<>();
         Deque<String> reachable = new ArrayDeque<>();
-        if (keys.contains(SitePaths.HOME)) {
-            reachable.add(SitePaths.HOME);
-        }
+        keys.stream().filter(key -> key.matches("[vg]/[^/]+/" + SitePaths.HOME)).forEach(reachable::add);
         while (!reachable.isEmpty()) {
             String key = reachable.poll();
             if (!visited.add(key)) {
@@ -54,7 +52,7 @@ public final class SiteIntegrity {
             targets.add(body.attr("data-viewer-module"));
             for (String href : targets) {
                 String target = resolve(key, href);
-                if (target.startsWith("media/") || target.equals(SIGN_OUT)) {
+                if (target.equals(SIGN_OUT)) {
                     continue;
                 }
                 if (!keys.contains(target)) {

@@ -1,0 +1,73 @@
+package family.gallery.site.render;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import family.gallery.accounts.GroupName;
+import family.gallery.accounts.SiteAccess;
+import family.gallery.site.model.Album;
+import family.gallery.site.model.Gallery;
+import family.gallery.site.model.Photo;
+
+/**
+ * One audience's copy of the site: its pages under {@code prefix} and, for each album, the prefix
+ * its photos are served from (see {@link SiteAccess} for the layout and why).
+ *
+ */
+public final class SiteView {
+
+    private final String prefix;
+    private final Gallery gallery;
+    private final Map<String, String> mediaPrefixByAlbum;
+    private final boolean downloads;
+
+    /**
+     * @param albumMediaPrefix where an album's photos are served from
+     * @param downloads        whether the viewer offers each photo's largest rendition for download
+     */
+    public SiteView(String prefix, Gallery gallery, Function<Album, String> albumMediaPrefix, boolean downloads) {
+        this.prefix = prefix;
+        this.gallery = gallery;
+        this.mediaPrefixByAlbum = gallery.allAlbums().stream().collect(Collectors.toMap(Album::path, albumMediaPrefix));
+        this.downloads = downloads;
+    }
+
+    /** The pages of a viewer in these groups; an album's media from everyone's prefix or one of the viewer's groups'. */
+    public static SiteView members(Collection<GroupName> groups, Gallery gallery) {
+        SortedSet<GroupName> own = new TreeSet<>(groups);
+        return new SiteView(SiteAccess.viewPrefix(own), gallery, album -> {
+            if (album.viewers().everyone()) {
+                return SiteAccess.EVERYONE;
+            }
+            return album.viewers().groups().stream().filter(own::contains).findFirst().map(SiteAccess::groupPrefix)
+                    .orElseThrow(() -> new IllegalStateException("album " + album.path() + " is not for " + own));
+        }, false);
+    }
+
+    /** A guest link's pages and media, all under its own prefix. */
+    public static SiteView guests(String shareId, Gallery gallery, boolean downloads) {
+        String prefix = SiteAccess.sharePrefix(shareId);
+        return new SiteView(prefix, gallery, album -> prefix, downloads);
+    }
+
+    /** The prefix a photo of this view is served from, found through the album it belongs to. */
+    public String mediaPrefix(Photo photo) {
+        return mediaPrefixByAlbum.get(photo.albumPath());
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public Gallery gallery() {
+        return gallery;
+    }
+
+    public boolean downloads() {
+        return downloads;
+    }
+}
