@@ -254,4 +254,39 @@ class TemplateTopologyTest {
             list.forEach(item -> collectReferences(item, references));
         }
     }
+
+    @Test
+    void functionsMayDoOnlyWhatTheirCodeDoes() {
+        for (Resource function : template.resourcesOfType("AWS::Serverless::Function")) {
+            String policies = String.valueOf(function.property("Policies").orElse(List.of()));
+            assertFalse(policies.contains("S3CrudPolicy"), function.logicalId() + " names its S3 actions: " + policies);
+            for (String broad : List.of("s3:PutLifecycleConfiguration", "s3:PutObjectAcl", "s3:*", "dynamodb:*")) {
+                assertFalse(policies.contains(broad), function.logicalId() + " may not " + broad);
+            }
+        }
+        List<Object> login = Nodes.asList(template.requireResource("LoginFunction").property("Policies").orElseThrow(), "Policies");
+        int statements = 0;
+        for (Object policy : login) {
+            for (Object node : Nodes.asList(Nodes.asMap(policy, "policy").getOrDefault("Statement", List.of()), "Statement")) {
+                Map<String, Object> statement = Nodes.asMap(node, "statement");
+                if (String.valueOf(statement.get("Action")).contains("dynamodb:")) {
+                    statements++;
+                    Map<String, Object> condition = Nodes.asMap(statement.get("Condition"), "Condition");
+                    Object leadingKeys = Nodes.asMap(condition.get("ForAllValues:StringLike"), "StringLike").get("dynamodb:LeadingKeys");
+                    assertTrue(leadingKeys instanceof List<?> keys && !keys.isEmpty()
+                            && keys.stream().allMatch(key -> String.valueOf(key).matches("(VIEWER|SHARE|THROTTLE)#\\*")),
+                            "every accounts-table statement of the login function is bound to its items: " + statement);
+                    boolean writesViewersOrLinks = String.valueOf(statement.get("Action")).contains("UpdateItem")
+                            && !String.valueOf(leadingKeys).contains("THROTTLE");
+                    if (writesViewersOrLinks) {
+                        Object attributes = Nodes.asMap(condition.get("ForAllValues:StringEquals"), "StringEquals")
+                                .get("dynamodb:Attributes");
+                        assertTrue(String.valueOf(attributes).matches("\\[pk, (passwordHash|lastUsedAt)\\]"),
+                                "a viewer's or a link's item: one attribute only: " + statement);
+                    }
+                }
+            }
+        }
+        assertEquals(4, statements, "read; count failures; strengthen a hash; note a link's use");
+    }
 }
