@@ -156,6 +156,15 @@ public final class ShareLinks {
         return share.expiredAt(clock.instant()) ? new Expired(share) : new Valid(share);
     }
 
+    /** The link by its id, for a guest's session (which proved the secret when it began). */
+    public Optional<Share> find(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).key(key(id)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(share(item));
+    }
+
     /** Notes that the link was used now, for {@code shares}; a revoked link is not brought back. */
     public void recordUse(String id) {
         update(id, LAST_USED, s(clock.instant().toString()));

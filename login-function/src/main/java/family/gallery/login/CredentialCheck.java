@@ -30,7 +30,8 @@ public final class CredentialCheck {
         this.dummyHash = hasher.hash(unguessable);
     }
 
-    public boolean matches(Optional<ViewerName> name, char[] password) {
+    /** The viewer's account (with its groups) when the password is theirs; empty for a wrong name or password. */
+    public Optional<ViewerAccount> check(Optional<ViewerName> name, char[] password) {
         Optional<ViewerAccount> account = name.flatMap(accounts::find);
         String hash = account.map(ViewerAccount::passwordHash).orElse(dummyHash);
         boolean matches = hasher.verify(password, hash) && account.isPresent();
@@ -38,6 +39,6 @@ public final class CredentialCheck {
             // Imported htpasswd hashes are often cheap; the right password lets us store a stronger one.
             accounts.upgradeHash(account.get().name(), hash, hasher.hash(password));
         }
-        return matches;
+        return matches ? account : Optional.empty();
     }
 }

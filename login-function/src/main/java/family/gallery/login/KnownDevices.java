@@ -1,17 +1,9 @@
 package family.gallery.login;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -28,32 +20,24 @@ public final class KnownDevices {
     static final String NAME = "gallery-device";
     static final Duration LIFETIME = Duration.ofDays(365);
     private static final String ATTRIBUTES = "; Path=/login; Secure; HttpOnly; SameSite=Strict; Max-Age=" + LIFETIME.toSeconds();
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SigningKeySource key;
+    private final SignedValues signed;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
     public KnownDevices(SigningKeySource key, Clock clock) {
-        this.key = key;
+        this.signed = new SignedValues(key);
         this.clock = clock;
     }
 
     /** The device id of a valid cookie for this account among the request's cookies ({@code name=value} each). */
     public Optional<String> recognise(List<String> cookies, String account) {
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        for (String cookie : cookies) {
-            for (String pair : cookie.split(";")) {
-                String trimmed = pair.strip();
-                if (trimmed.startsWith(NAME + "=")) {
-                    Optional<String> device = verify(trimmed.substring(NAME.length() + 1), account);
-                    if (device.isPresent()) {
-                        return device;
-                    }
-                }
+        for (String value : SignedValues.named(cookies, NAME)) {
+            Optional<String> device = signed.verify(value).filter(fields -> fields.size() == 4)
+                    .filter(fields -> fields.get(0).equals("v1") && fields.get(1).equals(account))
+                    .filter(fields -> issuedRecently(fields.get(3))).map(fields -> fields.get(2));
+            if (device.isPresent()) {
+                return device;
             }
         }
         return Optional.empty();
@@ -66,48 +50,14 @@ public final class KnownDevices {
             random.nextBytes(bytes);
             return HexFormat.of().formatHex(bytes);
         });
-        String payload = ENCODER.encodeToString(String.join("|", "v1", account, id,
-                Long.toString(clock.instant().getEpochSecond())).getBytes(StandardCharsets.UTF_8));
-        return NAME + "=" + payload + "." + ENCODER.encodeToString(sign(payload)) + ATTRIBUTES;
+        return NAME + "=" + signed.sign("v1", account, id, Long.toString(clock.instant().getEpochSecond())) + ATTRIBUTES;
     }
 
-    private Optional<String> verify(String value, String account) {
-        int dot = value.indexOf('.');
-        if (dot <= 0) {
-            return Optional.empty();
-        }
-        String payload = value.substring(0, dot);
+    private boolean issuedRecently(String epochSecond) {
         try {
-            Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(publicKey());
-            verifier.update(payload.getBytes(StandardCharsets.US_ASCII));
-            if (!verifier.verify(DECODER.decode(value.substring(dot + 1)))) {
-                return Optional.empty();
-            }
-            String[] fields = new String(DECODER.decode(payload), StandardCharsets.UTF_8).split("\\|", -1);
-            Instant issued = Instant.ofEpochSecond(Long.parseLong(fields[3]));
-            boolean current = fields[0].equals("v1") && fields[1].equals(account)
-                    && issued.plus(LIFETIME).isAfter(clock.instant());
-            return current ? Optional.of(fields[2]) : Optional.empty();
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | GeneralSecurityException forged) {
-            return Optional.empty();
+            return Instant.ofEpochSecond(Long.parseLong(epochSecond)).plus(LIFETIME).isAfter(clock.instant());
+        } catch (NumberFormatException malformed) {
+            return false;
         }
-    }
-
-    private byte[] sign(String payload) {
-        try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(key.privateKey());
-            signer.update(payload.getBytes(StandardCharsets.US_ASCII));
-            return signer.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the signing key cannot sign", e);
-        }
-    }
-
-    private PublicKey publicKey() throws GeneralSecurityException {
-        RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) key.privateKey();
-        return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(privateKey.getModulus(),
-                privateKey.getPublicExponent()));
     }
 }

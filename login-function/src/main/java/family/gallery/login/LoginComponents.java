@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import family.gallery.accounts.PasswordHasher;
+import family.gallery.accounts.ShareLinks;
 import family.gallery.accounts.ViewerAccounts;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -28,7 +29,27 @@ public class LoginComponents {
         return new LoginService(
                 new LoginThrottle(dynamo, table, LoginThrottle.Limits.standard(), clock),
                 new CredentialCheck(new ViewerAccounts(dynamo, table, clock), new PasswordHasher()),
-                new SignedCookies(signingKey, Duration.ofHours(sessionHours), clock), new KnownDevices(signingKey, clock), LOG::info);
+                new SignedCookies(signingKey, clock), new KnownDevices(signingKey, clock), new Sessions(signingKey, clock),
+                Duration.ofHours(sessionHours), clock, LOG::info);
+    }
+
+    @Produces
+    @ApplicationScoped
+    SessionRenewal sessionRenewal(DynamoDbClient dynamo, SigningKeySource signingKey,
+            @ConfigProperty(name = "gallery.accounts-table") String table) {
+        Clock clock = Clock.systemUTC();
+        return new SessionRenewal(new Sessions(signingKey, clock), new SignedCookies(signingKey, clock),
+                new ViewerAccounts(dynamo, table, clock), new ShareLinks(dynamo, table, clock), clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    GuestEntry guestEntry(DynamoDbClient dynamo, SigningKeySource signingKey,
+            @ConfigProperty(name = "gallery.accounts-table") String table) {
+        Clock clock = Clock.systemUTC();
+        return new GuestEntry(new ShareLinks(dynamo, table, clock),
+                new LoginThrottle(dynamo, table, LoginThrottle.Limits.standard(), clock),
+                new SignedCookies(signingKey, clock), new Sessions(signingKey, clock), LOG::info);
     }
 
     @Produces

@@ -15,9 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The login origin behind CloudFront (a function URL): {@code GET /login} shows the form,
- * {@code POST /login} signs in, {@code GET /logout} signs out, {@code /login/assets/*} are the page's
- * stylesheet and script. The page's script asks for JSON answers; a plain form post gets a redirect
- * or the page again.
+ * {@code POST /login} signs in, {@code POST /login/refresh} renews the cookies from the session,
+ * {@code GET /login/share/<token>} opens a guest link, {@code GET /logout} asks and
+ * {@code POST /login/logout} signs out, {@code /login/assets/*} are the page's stylesheet and
+ * script. The page's script asks for JSON answers; a plain form post gets a redirect or the page again.
  */
 @Named("login")
 public class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -26,13 +27,23 @@ public class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
     static final String HOST_HEADER = "x-gallery-host";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> NO_STORE = Map.of("Cache-Control", "no-store");
+    private static final java.time.format.DateTimeFormatter LINK_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+
+    static final String REFRESH = "/login/refresh";
+    static final String LOGOUT = "/login/logout";
+    static final String SHARE = "/login/share/";
 
     private final LoginService logins;
+    private final SessionRenewal sessions;
+    private final GuestEntry guests;
     private final LoginPage page;
     private final LoginAssets assets;
 
-    public LoginHandler(LoginService logins, LoginPage page, LoginAssets assets) {
+    public LoginHandler(LoginService logins, SessionRenewal sessions, GuestEntry guests, LoginPage page, LoginAssets assets) {
         this.logins = logins;
+        this.sessions = sessions;
+        this.guests = guests;
         this.page = page;
         this.assets = assets;
     }
@@ -55,10 +66,25 @@ public class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
             String next = event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get("next");
             return html(200, page.render(next, null));
         }
+        if (path.equals(REFRESH) && method.equals("POST")) {
+            SessionRenewal.Outcome renewed = sessions.renew(event.getCookies(), headers.get(HOST_HEADER));
+            return renewed instanceof SessionRenewal.Renewed fresh
+                    ? json(200, Map.of("location", fresh.location(), "paths", fresh.paths()), fresh.cookies(), NO_STORE)
+                    : json(401, Map.of("error", "Not signed in."), ((SessionRenewal.Ended) renewed).cookies(), NO_STORE);
+        }
+        if (path.equals(LOGOUT) && method.equals("POST")) {
+            List<String> cleared = sessions.signOut(event.getCookies());
+            return headers.getOrDefault("accept", "").contains("application/json")
+                    ? json(200, Map.of("location", "/login"), cleared, NO_STORE)
+                    : APIGatewayV2HTTPResponse.builder().withStatusCode(303)
+                            .withHeaders(Map.of("Location", "/login", "Cache-Control", "no-store")).withCookies(cleared).build();
+        }
         if (path.equals("/logout") && read) {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(303)
-                    .withHeaders(Map.of("Location", "/login", "Cache-Control", "no-store"))
-                    .withCookies(SignedCookies.cleared()).build();
+            return html(200, page.renderSignOut());
+        }
+        if (path.startsWith(SHARE) && read) {
+            String client = ClientAddress.throttleKey(headers, http == null ? null : http.getSourceIp());
+            return guestAnswer(guests.open(path.substring(SHARE.length()), client, headers.get(HOST_HEADER)));
         }
         if (path.startsWith(LoginAssets.PATH) && read) {
             return assets.find(path).map(asset -> APIGatewayV2HTTPResponse.builder().withStatusCode(200)
@@ -66,11 +92,38 @@ public class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
                     .withBody(asset.body()).build())
                     .orElseGet(() -> text(404, "Not found"));
         }
-        if (path.equals("/login") || path.equals("/logout") || path.startsWith(LoginAssets.PATH)) {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(405)
-                    .withHeaders(Map.of("Allow", path.equals("/login") ? "GET, HEAD, POST" : "GET, HEAD")).build();
+        if (path.equals("/login") || path.equals("/logout") || path.startsWith(LoginAssets.PATH) || path.startsWith(SHARE)
+                || path.equals(REFRESH) || path.equals(LOGOUT)) {
+            String allowed = path.equals("/login") ? "GET, HEAD, POST" : path.equals(REFRESH) || path.equals(LOGOUT) ? "POST" : "GET, HEAD";
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(405).withHeaders(Map.of("Allow", allowed)).build();
         }
         return text(404, "Not found");
+    }
+
+    private APIGatewayV2HTTPResponse guestAnswer(GuestEntry.Outcome outcome) {
+        if (outcome instanceof GuestEntry.Opened opened) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(303)
+                    .withHeaders(Map.of("Location", opened.location(), "Cache-Control", "no-store"))
+                    .withCookies(opened.cookies()).build();
+        }
+        if (outcome instanceof GuestEntry.Locked locked) {
+            return withHeaders(html(429, page.renderNotice("Too many attempts", LoginPage.lockedMessage(locked.retryAfter())
+                    .replace("Signing in", "Opening links"))), Map.of("Retry-After", Long.toString(locked.retryAfter().toSeconds())));
+        }
+        if (outcome instanceof GuestEntry.Expired expired) {
+            return html(410, page.renderNotice("This link has expired", "It worked until "
+                    + LINK_DATE.format(expired.expired()) + ". Ask whoever sent it for a new one."));
+        }
+        if (outcome instanceof GuestEntry.AlbumGone) {
+            return html(410, page.renderNotice("This album is no longer here",
+                    "The album this link shares is no longer in the gallery. Ask whoever sent it."));
+        }
+        if (outcome instanceof GuestEntry.Preparing) {
+            return withHeaders(html(503, page.renderNotice("Almost ready",
+                    "The album this link shares is being prepared. Try again in a minute.")), Map.of("Retry-After", "60"));
+        }
+        return html(404, page.renderNotice("This link is not valid",
+                "It may have been mistyped, cut short or withdrawn. Ask whoever sent it for a new one."));
     }
 
     private APIGatewayV2HTTPResponse answer(LoginService.Outcome outcome, String next, boolean wantsJson) {

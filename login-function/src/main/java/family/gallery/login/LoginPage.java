@@ -26,10 +26,47 @@ public final class LoginPage {
 
     /** @param error the message to show, or null for none */
     public String render(String next, String error) {
-        String title = escape(siteTitle);
         String message = error == null
                 ? "<p id=\"login-message\" class=\"login-message\" role=\"alert\" hidden></p>"
                 : "<p id=\"login-message\" class=\"login-message\" role=\"alert\">" + escape(error) + "</p>";
+        return page("Sign in", """
+                <form id="login-form" class="login-form" method="post" action="/login">
+                <h2>Sign in</h2>
+                %1$s
+                <input type="hidden" name="next" value="%2$s">
+                <label for="username">Name</label>
+                <input id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" maxlength="64" required autofocus>
+                <label for="password">Password</label>
+                <input id="password" name="password" type="password" autocomplete="current-password" maxlength="1024" required>
+                <button type="submit">Sign in</button>
+                </form>
+                <noscript><p class="login-message">Signing in needs JavaScript. Please turn it on for this site.</p></noscript>
+                """.formatted(message, escape(RedirectTarget.sanitise(next))));
+    }
+
+    /** A page with a heading and a message, for the answers to a guest link. */
+    public String renderNotice(String heading, String message) {
+        return page(escape(heading), """
+                <section class="login-form">
+                <h2>%s</h2>
+                <p class="login-message" role="alert">%s</p>
+                </section>
+                """.formatted(escape(heading), escape(message)));
+    }
+
+    /** Asks before signing out: a link from another site can open this page, but only the button signs out. */
+    public String renderSignOut() {
+        return page("Sign out", """
+                <form id="sign-out-form" class="login-form" method="post" action="/login/logout">
+                <h2>Sign out</h2>
+                <p>Sign out of the gallery in this browser?</p>
+                <button type="submit">Sign out</button>
+                </form>
+                <noscript><p class="login-message">Signing out needs JavaScript. Please turn it on for this site.</p></noscript>
+                """);
+    }
+
+    private String page(String heading, String content) {
         return """
                 <!DOCTYPE html>
                 <html lang="en">
@@ -38,28 +75,17 @@ public final class LoginPage {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <meta name="robots" content="noindex">
                 <meta name="referrer" content="same-origin">
-                <title>Sign in · %1$s</title>
+                <title>%2$s · %1$s</title>
                 <link rel="stylesheet" href="/login/assets/login.css">
                 <script type="module" src="/login/assets/login.js"></script>
                 </head>
                 <body>
                 <main class="login">
                 <h1>%1$s</h1>
-                <form id="login-form" class="login-form" method="post" action="/login">
-                <h2>Sign in</h2>
-                %2$s
-                <input type="hidden" name="next" value="%3$s">
-                <label for="username">Name</label>
-                <input id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" maxlength="64" required autofocus>
-                <label for="password">Password</label>
-                <input id="password" name="password" type="password" autocomplete="current-password" maxlength="1024" required>
-                <button type="submit">Sign in</button>
-                </form>
-                <noscript><p class="login-message">Signing in needs JavaScript. Please turn it on for this site.</p></noscript>
-                </main>
+                %3$s</main>
                 </body>
                 </html>
-                """.formatted(title, message, escape(RedirectTarget.sanitise(next)));
+                """.formatted(escape(siteTitle), heading, content);
     }
 
     static String escape(String text) {

@@ -1,6 +1,8 @@
 package family.gallery.login;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import family.gallery.accounts.ViewerAccount;
 import family.gallery.accounts.ViewerName;
 import family.gallery.ingest.logging.LogLine;
 
@@ -38,15 +41,24 @@ public final class LoginService {
     private final CredentialCheck credentials;
     private final SignedCookies cookies;
     private final KnownDevices devices;
+    private final Sessions sessions;
+    private final Duration sessionLength;
+    private final Clock clock;
     private final Consumer<String> record;
 
-    /** @param record where the line for each attempt goes (the log) */
+    /**
+     * @param sessionLength how long a sign-in lasts, renewing its hour-long cookies
+     * @param record        where the line for each attempt goes (the log)
+     */
     public LoginService(LoginThrottle throttle, CredentialCheck credentials, SignedCookies cookies, KnownDevices devices,
-            Consumer<String> record) {
+            Sessions sessions, Duration sessionLength, Clock clock, Consumer<String> record) {
         this.throttle = throttle;
         this.credentials = credentials;
         this.cookies = cookies;
         this.devices = devices;
+        this.sessions = sessions;
+        this.sessionLength = sessionLength;
+        this.clock = clock;
         this.record = record;
     }
 
@@ -65,13 +77,18 @@ public final class LoginService {
             if (admission instanceof LoginThrottle.Locked locked) {
                 return recorded(new Locked(locked.retryAfter()), account, clientAddress, device.isPresent());
             }
-            if (!credentials.matches(name, form.password())) {
+            Optional<ViewerAccount> viewer = credentials.check(name, form.password());
+            if (viewer.isEmpty()) {
                 return recorded(new Refused(), account, clientAddress, device.isPresent());
             }
             throttle.succeeded((LoginThrottle.Admitted) admission);
-            List<String> issued = new ArrayList<>(cookies.issue(host));
-            issued.add(devices.issue(name.orElseThrow().value(), device));
-            return recorded(new SignedIn(issued, RedirectTarget.sanitise(form.next())), account, clientAddress,
+            SiteEntry entry = SiteEntry.viewer(viewer.get());
+            Instant sessionEnds = clock.instant().plus(sessionLength);
+            List<String> issued = new ArrayList<>(cookies.issue(host, entry.prefixes(), sessionEnds));
+            issued.add(sessions.issue(Sessions.Kind.VIEWER, account, sessionEnds));
+            issued.add(devices.issue(account, device));
+            String next = RedirectTarget.sanitise(form.next());
+            return recorded(new SignedIn(issued, entry.opens(next) ? next : entry.home()), account, clientAddress,
                     device.isPresent());
         } finally {
             Arrays.fill(form.password(), '\0');

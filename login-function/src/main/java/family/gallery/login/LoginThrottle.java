@@ -40,7 +40,11 @@ public final class LoginThrottle {
     public sealed interface Admission {
     }
 
-    /** The attempt is counted; pass the ticket to {@link #succeeded} if the password was right. */
+    /**
+     * The attempt is counted; pass the ticket to {@link #succeeded} if the password (or link) was right.
+     *
+     * @param accountKey null when only the address was counted
+     */
     public record Admitted(String accountKey, String addressKey) implements Admission {
     }
 
@@ -70,22 +74,35 @@ public final class LoginThrottle {
      */
     public Admission admit(String account, String address, Optional<String> device) {
         String accountKey = device.map(ThrottleKeys::device).orElseGet(() -> ThrottleKeys.account(account));
-        String addressKey = ThrottleKeys.address(address);
+        return admit(accountKey, limits.accountAttempts(), ThrottleKeys.address(address));
+    }
+
+    /** An attempt counted on the client address alone: a guest link has no account to lock. */
+    public Admission admitAddress(String address) {
+        return admit(null, 0, ThrottleKeys.address(address));
+    }
+
+    /** @param accountKey the account's (or device's) counter, or null for the address alone */
+    private Admission admit(String accountKey, int accountLimit, String addressKey) {
+        List<String> keys = accountKey == null ? List.of(addressKey) : List.of(accountKey, addressKey);
         for (int tries = 0; tries < WRITE_TRIES; tries++) {
             long now = clock.instant().getEpochSecond();
-            Map<String, Map<String, AttributeValue>> stored = read(accountKey, addressKey);
-            Counter accountCounter = Counter.of(stored.get(accountKey), now);
+            Map<String, Map<String, AttributeValue>> stored = read(keys.toArray(String[]::new));
             Counter addressCounter = Counter.of(stored.get(addressKey), now);
-            long lockedFor = Math.max(accountCounter.lockedFor(limits.accountAttempts(), now),
+            Counter accountCounter = accountKey == null ? new Counter(0, 0) : Counter.of(stored.get(accountKey), now);
+            long lockedFor = Math.max(accountKey == null ? 0 : accountCounter.lockedFor(accountLimit, now),
                     addressCounter.lockedFor(limits.addressAttempts(), now));
             if (lockedFor > 0) {
                 return new Locked(Duration.ofSeconds(lockedFor));
             }
             long expiresAt = now + limits.lockout().toSeconds();
+            List<TransactWriteItem> counts = new ArrayList<>();
+            if (accountKey != null) {
+                counts.add(count(accountKey, stored.get(accountKey), accountCounter.attempts() + 1, expiresAt));
+            }
+            counts.add(count(addressKey, stored.get(addressKey), addressCounter.attempts() + 1, expiresAt));
             try {
-                dynamo.transactWriteItems(write -> write.transactItems(
-                        count(accountKey, stored.get(accountKey), accountCounter.attempts() + 1, expiresAt),
-                        count(addressKey, stored.get(addressKey), addressCounter.attempts() + 1, expiresAt)));
+                dynamo.transactWriteItems(write -> write.transactItems(counts));
                 return new Admitted(accountKey, addressKey);
             } catch (TransactionCanceledException raced) {
                 if (!raced.cancellationReasons().stream().map(CancellationReason::code)
@@ -100,7 +117,9 @@ public final class LoginThrottle {
 
     /** The password was right: the account starts afresh, the address gets its attempt back. */
     public void succeeded(Admitted admitted) {
-        dynamo.deleteItem(delete -> delete.tableName(table).key(key(admitted.accountKey())));
+        if (admitted.accountKey() != null) {
+            dynamo.deleteItem(delete -> delete.tableName(table).key(key(admitted.accountKey())));
+        }
         try {
             dynamo.updateItem(update -> update.tableName(table).key(key(admitted.addressKey()))
                     .updateExpression("ADD #attempts :minusOne")

@@ -1,5 +1,7 @@
 package family.gallery.login;
 
+import family.gallery.accounts.SiteAccess;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -66,19 +68,57 @@ class LoginHandlerTest {
                 .body("body", not(containsString("style=")));
     }
 
+    private static final String VIEW = SiteAccess.viewPrefix(java.util.Set.of());
+
     @Test
     void theRightPasswordSetsCookiesAndRedirects() throws Exception {
-        JsonPath answer = invoke(request("POST", "/login", form("ann", AccountsTableResource.ANN_PASSWORD, "/albums/x/index.html"), Map.of()));
+        String album = "/" + VIEW + "albums/x/index.html";
+        JsonPath answer = invoke(request("POST", "/login", form("ann", AccountsTableResource.ANN_PASSWORD, album), Map.of()));
         assertEquals(303, answer.getInt("statusCode"));
-        assertEquals("/albums/x/index.html", answer.getString("headers.Location"));
+        assertEquals(album, answer.getString("headers.Location"));
         List<String> cookies = answer.getList("cookies");
-        assertEquals(4, cookies.size());
-        List<String> siteCookies = cookies.subList(0, 3);
-        Map<String, String> values = CookieVerifier.values(siteCookies);
+        assertEquals(11, cookies.size(), "the old site-wide set cleared, the view's and everyone's sets, session, device");
+        List<String> viewCookies = cookies.subList(3, 6);
+        Map<String, String> values = CookieVerifier.values(viewCookies);
         assertTrue(CookieVerifier.signatureMatches(values, TestKeys.PAIR.getPublic()));
-        assertTrue(CookieVerifier.policy(values).contains("https://" + HOST + "/*"), CookieVerifier.policy(values));
-        siteCookies.forEach(cookie -> assertTrue(cookie.contains("; Path=/; Secure; HttpOnly; SameSite=Lax"), cookie));
-        assertTrue(cookies.get(3).startsWith(KnownDevices.NAME + "=") && cookies.get(3).contains("; Path=/login;"), cookies.get(3));
+        assertTrue(CookieVerifier.policy(values).contains("https://" + HOST + "/" + VIEW + "*"), CookieVerifier.policy(values));
+        viewCookies.forEach(cookie -> assertTrue(cookie.contains("; Path=/" + VIEW + "; Secure; HttpOnly; SameSite=Lax"), cookie));
+        assertTrue(cookies.get(9).startsWith(Sessions.NAME + "=") && cookies.get(9).contains("; Path=/login;"), cookies.get(9));
+        assertTrue(cookies.get(10).startsWith(KnownDevices.NAME + "=") && cookies.get(10).contains("; Path=/login;"), cookies.get(10));
+    }
+
+    @Test
+    void theSessionRenewsTheCookiesAndSigningOutNeedsAPost() {
+        JsonPath signedIn = invoke(request("POST", "/login", form("ann", AccountsTableResource.ANN_PASSWORD, "/"), Map.of()));
+        String session = signedIn.<String>getList("cookies").stream().filter(cookie -> cookie.startsWith(Sessions.NAME + "="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).findFirst().orElseThrow();
+        Map<String, Object> refresh = request("POST", "/login/refresh", "", Map.of("accept", "application/json"));
+        refresh.put("cookies", List.of(session));
+        JsonPath renewed = invoke(refresh);
+        assertEquals(200, renewed.getInt("statusCode"));
+        assertEquals(List.of("/" + VIEW, "/a/everyone/"), JsonPath.from(renewed.getString("body")).getList("paths"));
+        assertEquals("/" + VIEW + "index.html", JsonPath.from(renewed.getString("body")).getString("location"));
+        assertEquals(9, renewed.getList("cookies").size());
+        JsonPath stranger = invoke(request("POST", "/login/refresh", "", Map.of("accept", "application/json")));
+        assertEquals(401, stranger.getInt("statusCode"));
+        assertEquals(List.of(Sessions.cleared()), stranger.getList("cookies"));
+
+        JsonPath confirm = invoke(request("GET", "/logout", null, Map.of()));
+        assertEquals(200, confirm.getInt("statusCode"));
+        assertTrue(confirm.getString("body").contains("<form id=\"sign-out-form\""), confirm.getString("body"));
+        assertTrue(confirm.getList("cookies") == null || confirm.getList("cookies").isEmpty(), "a GET signs nobody out");
+        Map<String, Object> logout = request("POST", "/login/logout", "", Map.of());
+        logout.put("cookies", List.of(session));
+        JsonPath out = invoke(logout);
+        assertEquals(303, out.getInt("statusCode"));
+        List<String> cleared = out.getList("cookies");
+        assertTrue(cleared.contains("CloudFront-Policy=; Path=/" + VIEW + "; Secure; HttpOnly; SameSite=Lax; Max-Age=0"), cleared.toString());
+        assertTrue(cleared.contains(Sessions.cleared()), cleared.toString());
+        for (String path : List.of("/login/refresh", "/login/logout")) {
+            assertEquals(405, invoke(request("GET", path, null, Map.of())).getInt("statusCode"), path);
+        }
+        assertEquals(405, invoke(request("POST", "/login/share/abc", "", Map.of())).getInt("statusCode"));
+        assertEquals(404, invoke(request("GET", "/login/share/abc", null, Map.of())).getInt("statusCode"));
     }
 
     @Test
@@ -86,8 +126,8 @@ class LoginHandlerTest {
         JsonPath answer = invoke(request("POST", "/login", form("ann", AccountsTableResource.ANN_PASSWORD, "//evil.example"),
                 Map.of("accept", "application/json")));
         assertEquals(200, answer.getInt("statusCode"));
-        assertEquals("/", JsonPath.from(answer.getString("body")).getString("location"));
-        assertEquals(4, answer.getList("cookies").size());
+        assertEquals("/" + VIEW + "index.html", JsonPath.from(answer.getString("body")).getString("location"));
+        assertEquals(11, answer.getList("cookies").size());
     }
 
     @Test
@@ -122,12 +162,13 @@ class LoginHandlerTest {
         given().contentType("application/json").body(Files.readString(Path.of("../events/logout.json")))
                 .when().post()
                 .then().statusCode(200)
-                .body("statusCode", equalTo(303))
-                .body("headers.Location", equalTo("/login"))
-                .body("cookies", hasSize(3))
+                .body("statusCode", equalTo(200))
+                .body("body", containsString("\"location\":\"/login\""))
+                .body("cookies", hasSize(4))
                 .body("cookies[0]", equalTo("CloudFront-Policy=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0"))
                 .body("cookies[1]", containsString("CloudFront-Signature=;"))
-                .body("cookies[2]", containsString("CloudFront-Key-Pair-Id=;"));
+                .body("cookies[2]", containsString("CloudFront-Key-Pair-Id=;"))
+                .body("cookies[3]", equalTo(Sessions.cleared()));
     }
 
     @Test
@@ -167,8 +208,8 @@ class LoginHandlerTest {
         JsonPath answer = given().contentType("application/json").body(event).when().post()
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(200, answer.getInt("statusCode"));
-        assertEquals("/albums/2026%20summer/index.html", JsonPath.from(answer.getString("body")).getString("location"));
-        String policy = CookieVerifier.policy(CookieVerifier.values(answer.getList("cookies")));
-        assertTrue(policy.contains("https://" + request.getString("headers.'x-gallery-host'") + "/*"), policy);
+        assertEquals("/" + VIEW + "albums/2026%20summer/index.html", JsonPath.from(answer.getString("body")).getString("location"));
+        String policy = CookieVerifier.policy(CookieVerifier.values(answer.<String>getList("cookies").subList(3, 6)));
+        assertTrue(policy.contains("https://" + request.getString("headers.'x-gallery-host'") + "/" + VIEW + "*"), policy);
     }
 }

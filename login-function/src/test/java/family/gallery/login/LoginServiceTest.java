@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import family.gallery.accounts.GroupName;
 import family.gallery.accounts.LocalAccountsTable;
 import family.gallery.accounts.PasswordHasher;
+import family.gallery.accounts.SiteAccess;
 import family.gallery.accounts.ViewerAccounts;
 import family.gallery.accounts.ViewerName;
 
@@ -43,8 +46,8 @@ class LoginServiceTest {
         accounts = new ViewerAccounts(table.client(), table.name(), clock);
         accounts.add(ViewerName.of("ann"), hasher.hash(ANN_PASSWORD.toCharArray()));
         logins = new LoginService(new LoginThrottle(table.client(), table.name(), LoginThrottle.Limits.standard(), clock),
-                new CredentialCheck(accounts, hasher), new SignedCookies(TestKeys.SOURCE, SESSION, clock),
-                new KnownDevices(TestKeys.SOURCE, clock), record::add);
+                new CredentialCheck(accounts, hasher), new SignedCookies(TestKeys.SOURCE, clock),
+                new KnownDevices(TestKeys.SOURCE, clock), new Sessions(TestKeys.SOURCE, clock), SESSION, clock, record::add);
     }
 
     @AfterEach
@@ -67,16 +70,25 @@ class LoginServiceTest {
     }
 
     @Test
-    void theRightPasswordGivesThreeSignedCookiesForTheSite() throws Exception {
+    void theRightPasswordGivesACookieSetForTheViewersPagesAndOneForEveryonesPhotos() throws Exception {
+        String view = SiteAccess.viewPrefix(Set.of());
         var signedIn = assertInstanceOf(LoginService.SignedIn.class, login("Ann", ANN_PASSWORD, "198.51.100.7"));
-        assertEquals("/albums/2026/index.html", signedIn.location());
-        assertEquals(4, signedIn.cookies().size());
-        List<String> siteCookies = signedIn.cookies().subList(0, 3);
+        assertEquals("/" + view + "index.html", signedIn.location(), "a way back outside the viewer's pages leads home");
+        assertEquals(11, signedIn.cookies().size());
+        assertEquals(SignedCookies.cleared(List.of()), signedIn.cookies().subList(0, 3), "the old site-wide set is forgotten");
+        List<String> siteCookies = signedIn.cookies().subList(3, 6);
         for (String cookie : siteCookies) {
-            assertTrue(cookie.endsWith("; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=" + SESSION.toSeconds()), cookie);
+            assertTrue(cookie.endsWith("; Path=/" + view + "; Secure; HttpOnly; SameSite=Lax; Max-Age=3600"), cookie);
         }
-        assertTrue(signedIn.cookies().get(3).endsWith("; Path=/login; Secure; HttpOnly; SameSite=Strict; Max-Age=31536000"),
-                signedIn.cookies().get(3));
+        for (String cookie : signedIn.cookies().subList(6, 9)) {
+            assertTrue(cookie.endsWith("; Path=/a/everyone/; Secure; HttpOnly; SameSite=Lax; Max-Age=3600"), cookie);
+        }
+        assertTrue(CookieVerifier.policy(CookieVerifier.values(signedIn.cookies().subList(6, 9)))
+                .contains("\"Resource\":\"https://" + HOST + "/a/everyone/*\""));
+        assertTrue(signedIn.cookies().get(9).startsWith(Sessions.NAME + "=") && signedIn.cookies().get(9)
+                .endsWith("; Path=/login; Secure; HttpOnly; SameSite=Strict; Max-Age=" + SESSION.toSeconds()), signedIn.cookies().get(9));
+        assertTrue(signedIn.cookies().get(10).endsWith("; Path=/login; Secure; HttpOnly; SameSite=Strict; Max-Age=31536000"),
+                signedIn.cookies().get(10));
         Map<String, String> cookies = CookieVerifier.values(siteCookies);
         assertEquals(SignedCookies.NAMES, List.copyOf(cookies.keySet()));
         assertEquals(TestKeys.KEY_PAIR_ID, cookies.get("CloudFront-Key-Pair-Id"));
@@ -84,10 +96,11 @@ class LoginServiceTest {
         // Independently of the SDK: the signature is RSA-SHA1 over the policy, by our key.
         assertTrue(CookieVerifier.signatureMatches(cookies, TestKeys.PAIR.getPublic()));
         String policy = CookieVerifier.policy(cookies);
-        assertTrue(policy.contains("\"Resource\":\"https://" + HOST + "/*\""), policy);
+        assertTrue(policy.contains("\"Resource\":\"https://" + HOST + "/" + view + "*\""), policy);
         Matcher expiry = Pattern.compile("\"AWS:EpochTime\":(\\d+)").matcher(policy);
         assertTrue(expiry.find(), policy);
-        assertEquals(clock.instant().plus(SESSION).getEpochSecond(), Long.parseLong(expiry.group(1)));
+        assertEquals(clock.instant().plus(Duration.ofHours(1)).getEpochSecond(), Long.parseLong(expiry.group(1)),
+                "an hour, renewed from the session");
 
         // The check can fail: another policy or another key does not verify.
         Map<String, String> tampered = new java.util.HashMap<>(cookies);
@@ -97,6 +110,27 @@ class LoginServiceTest {
         otherKey.initialize(2048);
         assertFalse(CookieVerifier.signatureMatches(cookies, otherKey.generateKeyPair().getPublic()));
         assertEquals(2048, ((RSAPublicKey) TestKeys.PAIR.getPublic()).getModulus().bitLength());
+    }
+
+    @Test
+    void aViewerInGroupsGetsOneSetPerGroupAndComesBackOnlyToPagesTheyMayOpen() {
+        accounts.addToGroup(GroupName.of("friends"), ViewerName.of("ann"));
+        accounts.addToGroup(GroupName.of("family"), ViewerName.of("ann"));
+        String view = SiteAccess.viewPrefix(Set.of(GroupName.of("family"), GroupName.of("friends")));
+        String album = "/" + view + "albums/2026/index.html";
+        var signedIn = assertInstanceOf(LoginService.SignedIn.class,
+                logins.login(new LoginForm("ann", ANN_PASSWORD.toCharArray(), album), "198.51.100.7", HOST, List.of()));
+        assertEquals(album, signedIn.location());
+        List<String> paths = signedIn.cookies().stream().filter(cookie -> cookie.startsWith("CloudFront-Policy=") && !cookie.contains("Max-Age=0"))
+                .map(cookie -> cookie.replaceAll(".*; Path=([^;]+);.*", "$1")).toList();
+        assertEquals(List.of("/" + view, "/a/everyone/", "/a/family/", "/a/friends/"), paths);
+        for (String path : paths) {
+            List<String> set = signedIn.cookies().stream().filter(cookie -> cookie.contains("; Path=" + path + ";")).toList();
+            assertTrue(CookieVerifier.policy(CookieVerifier.values(set)).contains("\"Resource\":\"https://" + HOST + path + "*\""));
+        }
+        var elsewhere = assertInstanceOf(LoginService.SignedIn.class, logins.login(new LoginForm("ann", ANN_PASSWORD.toCharArray(),
+                "/" + SiteAccess.viewPrefix(Set.of()) + "index.html"), "198.51.100.7", HOST, List.of()));
+        assertEquals("/" + view + "index.html", elsewhere.location(), "another view's page is not the way back");
     }
 
     @Test

@@ -15,6 +15,7 @@ import family.gallery.login.KnownDevices;
 import family.gallery.login.LoginForm;
 import family.gallery.login.LoginService;
 import family.gallery.login.LoginThrottle;
+import family.gallery.login.Sessions;
 import family.gallery.login.SignedCookies;
 import family.gallery.login.SigningKeySource;
 
@@ -48,8 +49,8 @@ public final class LoginBenchmark {
             ViewerAccounts accounts = new ViewerAccounts(table.client(), table.name(), clock);
             accounts.add(ViewerName.of("ann"), hasher.hash("correct horse battery".toCharArray()));
             LoginService logins = new LoginService(new LoginThrottle(table.client(), table.name(), LoginThrottle.Limits.standard(), clock),
-                    new CredentialCheck(accounts, hasher), new SignedCookies(key, Duration.ofDays(7), clock),
-                    new KnownDevices(key, clock), line -> { });
+                    new CredentialCheck(accounts, hasher), new SignedCookies(key, clock),
+                    new KnownDevices(key, clock), new Sessions(key, clock), Duration.ofDays(7), clock, line -> { });
 
             System.out.printf("bcrypt cost %d, %d runs each, %d cores, Java %s%n%n", hasher.cost(), RUNS,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
