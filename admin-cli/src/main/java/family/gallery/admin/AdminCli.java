@@ -32,10 +32,11 @@ import software.amazon.awssdk.core.exception.SdkException;
  * credentials and region are the AWS CLI's. With {@code --preview} it works on a running preview.
  */
 @Command(name = "gallery-admin", mixinStandardHelpOptions = true,
-        description = "Manage the gallery's viewers, see what the pipeline did and set it going again.",
+        description = "Manage the gallery's viewers, groups and guest links, see what the pipeline did and set it going again.",
         subcommands = {AdminCli.Add.class, AdminCli.Remove.class, AdminCli.ListViewers.class, AdminCli.ResetPassword.class,
-                AdminCli.Unlock.class,
-                AdminCli.ImportHtpasswd.class, Status.class, Rebuild.class, Redrive.class, Reprocess.class})
+                AdminCli.Unlock.class, AdminCli.ImportHtpasswd.class, AccessCommands.Group.class, AccessCommands.Groups.class,
+                AccessCommands.Share.class, AccessCommands.Unshare.class, AccessCommands.Shares.class,
+                Status.class, Rebuild.class, Redrive.class, Reprocess.class})
 public final class AdminCli {
 
     /** The AWS services for an endpoint ({@code --endpoint-url}, or null): the real ones, or a test's. */
@@ -130,8 +131,11 @@ public final class AdminCli {
         String table;
 
         ViewerAccounts accounts() {
-            String name = resources().name(StackResources.ACCOUNTS_TABLE, table != null ? table : System.getenv("ACCOUNTS_TABLE"));
-            return new ViewerAccounts(services().dynamoDb(), name, Clock.systemUTC());
+            return new ViewerAccounts(services().dynamoDb(), accountsTable(), Clock.systemUTC());
+        }
+
+        String accountsTable() {
+            return resources().name(StackResources.ACCOUNTS_TABLE, table != null ? table : System.getenv("ACCOUNTS_TABLE"));
         }
 
         /** From stdin (one line, for scripts) or typed twice at the terminal without echo. */
@@ -222,7 +226,8 @@ public final class AdminCli {
         @Override
         String apply(ViewerAccounts accounts, ViewerName viewer) {
             accounts.remove(viewer);
-            return "Removed viewer " + viewer + ". Their sign-in lasts until its cookies expire; change KeyRotation to end every session now.";
+            return "Removed viewer " + viewer + ". A browser they are signed in on loses access within the hour, when its cookies"
+                    + " are due for renewal.";
         }
     }
 
@@ -249,7 +254,8 @@ public final class AdminCli {
         @Override
         String store(ViewerAccounts accounts, ViewerName viewer, String passwordHash) {
             accounts.changePassword(viewer, passwordHash);
-            return "New password set for " + viewer + "; any lock on the name is lifted.";
+            return "New password set for " + viewer + "; any lock on the name is lifted, and browsers signed in with the old one"
+                    + " lose access within the hour.";
         }
     }
 

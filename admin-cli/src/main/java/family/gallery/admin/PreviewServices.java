@@ -41,6 +41,8 @@ final class PreviewServices {
         Map<String, String> resources = new HashMap<>();
         running.stringPropertyNames().stream().filter(name -> name.startsWith("resource."))
                 .forEach(name -> resources.put(name.substring("resource.".length()), running.getProperty(name)));
+        running.stringPropertyNames().stream().filter(name -> name.startsWith("output."))
+                .forEach(name -> resources.put(name, running.getProperty(name)));
         return new AwsServices(
                 local(DynamoDbClient.builder(), running, "dynamodb", region, credentials).build(),
                 local(S3Client.builder(), running, "s3", region, credentials).forcePathStyle(true).build(),

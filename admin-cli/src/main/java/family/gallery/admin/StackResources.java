@@ -26,6 +26,8 @@ final class StackResources {
     static final String RESIZE_DEAD_LETTER_QUEUE = "ResizeDeadLetterQueue";
     static final String REBUILD_DEAD_LETTER_QUEUE = "RebuildDeadLetterQueue";
     static final String VIDEO_DEAD_LETTER_QUEUE = "VideoDeadLetterQueue";
+    /** The stack's output, listed with the resources. */
+    static final String SITE_URL = "output.SiteUrl";
 
     private final String stack;
     /** A stack's physical resource ids by logical id; empty when there is no such stack. */
@@ -47,18 +49,26 @@ final class StackResources {
                     + stack + "\" in this account and region: give --stack or set GALLERY_STACK."));
         }
         String name = physicalIds.get(logicalId);
+        if (name == null && logicalId.equals(SITE_URL)) {
+            throw new IllegalArgumentException("Stack \"" + stack + "\" has no SiteUrl output: give --site-url.");
+        }
         if (name == null) {
             throw new IllegalArgumentException("Stack \"" + stack + "\" has no resource " + logicalId + ".");
         }
         return name;
     }
 
-    /** The stack's resources as CloudFormation lists them; paged, as a stack may hold more than 100. */
+    /**
+     * The stack's resources as CloudFormation lists them (paged, as a stack may hold more than 100),
+     * and its outputs as {@code output.<key>}.
+     */
     static Optional<Map<String, String>> fromCloudFormation(CloudFormationClient cloudFormation, String stack) {
         try {
             Map<String, String> ids = new HashMap<>();
             cloudFormation.listStackResourcesPaginator(r -> r.stackName(stack)).stackResourceSummaries()
                     .forEach(resource -> ids.put(resource.logicalResourceId(), resource.physicalResourceId()));
+            cloudFormation.describeStacks(r -> r.stackName(stack)).stacks().forEach(described -> described.outputs()
+                    .forEach(output -> ids.put("output." + output.outputKey(), output.outputValue())));
             return Optional.of(ids);
         } catch (CloudFormationException e) {
             // CloudFormation's only word for an unknown stack: a ValidationError saying so.

@@ -82,7 +82,8 @@ class AdminCliTest {
         lockOut(lock);
         CommandRun reset = run("a new password here\n", "reset-password", "ANN", "--table", table, "--password-stdin");
         assertEquals(0, reset.exitCode(), reset.err());
-        assertEquals("New password set for ann; any lock on the name is lifted.\n", reset.out());
+        assertEquals("New password set for ann; any lock on the name is lifted, and browsers signed in with the old one"
+                + " lose access within the hour.\n", reset.out());
         assertTrue(passwordOf("ann", "a new password here"));
         assertFalse(passwordOf("ann", "correct horse battery"));
         assertFalse(throttled(lock));

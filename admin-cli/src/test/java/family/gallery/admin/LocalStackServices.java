@@ -13,6 +13,9 @@ import family.gallery.localaws.Topology;
  */
 final class LocalStackServices {
 
+    /** What CloudFormation would list as the stack's SiteUrl output. */
+    static final String SITE_URL = "https://d111111abcdef8.cloudfront.net";
+
     private LocalStackServices() {
     }
 
@@ -22,6 +25,7 @@ final class LocalStackServices {
         topology.buckets().forEach(bucket -> ids.put(bucket.logicalId(), bucket.name()));
         topology.queues().forEach(queue -> ids.put(queue.logicalId(), queue.url()));
         topology.tables().forEach(table -> ids.put(table.logicalId(), table.name()));
+        ids.put(StackResources.SITE_URL, SITE_URL);
         return new AwsServices(stack.dynamoDb(), stack.s3(), stack.sqs(),
                 name -> name.equals(topology.identity().stackName()) ? Optional.of(ids) : Optional.empty());
     }

@@ -75,7 +75,7 @@ public final class Preview implements AutoCloseable {
             PreviewViewer viewer = PreviewViewer.ensure(options.dataDirectory(),
                     new ViewerAccounts(stack.dynamoDb(), stack.tableName("AccountsTable"), Clock.systemUTC()));
             int resumed = InterruptedWork.resume(stack);
-            PreviewConnection.write(options.dataDirectory(), stack);
+            PreviewConnection.write(options.dataDirectory(), stack, edge.gateway().endpoint());
             return new Preview(options.dataDirectory(), parameters, stack, edge, viewer, resumed, upload(stack, options));
         } catch (RuntimeException e) {
             PreviewConnection.remove(options.dataDirectory());

@@ -14,8 +14,8 @@ import family.gallery.localaws.Topology;
 /**
  * How to reach a running preview, written to its data folder while it runs so that
  * {@code ./gallery admin} (the admin tool's {@code --preview}) can work against it: the process,
- * region, credentials, each service's endpoint and every resource's physical name (a queue's URL),
- * as CloudFormation would list them.
+ * region, credentials, each service's endpoint, every resource's physical name (a queue's URL),
+ * as CloudFormation would list them, and the site's address, as the stack's {@code SiteUrl} output.
  */
 final class PreviewConnection {
 
@@ -24,7 +24,7 @@ final class PreviewConnection {
     private PreviewConnection() {
     }
 
-    static void write(Path dataDirectory, LocalAws stack) {
+    static void write(Path dataDirectory, LocalAws stack, java.net.URI siteUrl) {
         Properties properties = new Properties();
         properties.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
         properties.setProperty("region", stack.region());
@@ -37,6 +37,7 @@ final class PreviewConnection {
         topology.buckets().forEach(bucket -> properties.setProperty("resource." + bucket.logicalId(), bucket.name()));
         topology.tables().forEach(table -> properties.setProperty("resource." + table.logicalId(), table.name()));
         topology.queues().forEach(queue -> properties.setProperty("resource." + queue.logicalId(), queue.url()));
+        properties.setProperty("output.SiteUrl", siteUrl.toString());
         Path file = dataDirectory.resolve(FILE);
         Path partial = dataDirectory.resolve(FILE + ".partial");
         try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {

@@ -51,7 +51,7 @@ public final class PreviewMain {
         preview.stack().functionLogDirectory().ifPresent(logs -> System.out.println("  Logs      " + logs));
         String dataDir = options.dataDirectory().equals(PreviewOptions.defaultDataDirectory()) ? ""
                 : " --data-dir=" + options.dataDirectory();
-        System.out.println("  Admin     ./gallery admin status" + dataDir + "   (also add NAME, list, rebuild, redrive, reprocess)");
+        System.out.println("  Admin     ./gallery admin status" + dataDir + "   (also add NAME, group, share ALBUM, list, rebuild, redrive, reprocess)");
         System.out.println("  Add an album:");
         System.out.println("    " + preview.syncCommand("~/Pictures/some-album"));
         System.out.println();
