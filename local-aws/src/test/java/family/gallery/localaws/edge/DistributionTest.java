@@ -24,13 +24,17 @@ class DistributionTest {
     @CsvSource({
         "/, *, pages, true",
         "/index.html, *, pages, true",
-        "/albums/x/index.html, *, pages, true",
-        "/media/albums/x/a.jpg, /media/*, media, true",
-        "/media/, /media/*, media, true",
-        "/media, *, pages, true",
-        "/Media/a.jpg, *, pages, true",
+        "/v/3f9c0a1e2b4d5c6e/albums/x/index.html, *, pages, true",
+        "/a/everyone/media/ab12/640x480.jpg, /a/*, pages, true",
+        "/a/family/media/ab12/1920x1080.mp4, /a/*, pages, true",
+        "/g/k3q7x2mbd5ra/index.html, /g/*, pages, true",
+        "/a, *, pages, true",
+        "/A/family/x.jpg, *, pages, true",
+        "/assets/gallery.0123456789ab.css, /assets/*, pages, false",
         "/login, /login, login, false",
-        "/login/, *, pages, true",
+        "/login/, /login/*, login, false",
+        "/login/refresh, /login/*, login, false",
+        "/login/share/k3q7x2mbd5ra.secret, /login/*, login, false",
         "/loginx, *, pages, true",
         "/logout, /logout, login, false",
         "/login/assets/login.js, /login/assets/*, login, false",
@@ -46,16 +50,20 @@ class DistributionTest {
     @Test
     void originsKeyGroupsPoliciesAndErrorsComeFromTheTemplate() {
         assertEquals(Optional.of("WebBucket"), DISTRIBUTION.behaviourFor("/").origin().bucketLogicalId());
-        assertEquals(Optional.of("ResizedBucket"), DISTRIBUTION.behaviourFor("/media/a").origin().bucketLogicalId());
+        assertEquals(Optional.of("WebBucket"), DISTRIBUTION.behaviourFor("/a/everyone/media/a").origin().bucketLogicalId(),
+                "the site builder copies the media of each audience into the web bucket: the only bucket the site reads");
         assertEquals(Optional.of("LoginFunction"), DISTRIBUTION.behaviourFor("/login").origin().functionLogicalId());
         assertEquals(List.of("SigningKey"), DISTRIBUTION.behaviourFor("/").trustedKeyResources());
         assertEquals(List.of("x-gallery-host"), DISTRIBUTION.behaviourFor("/login").viewerRequestHeadersFromHost());
         assertEquals(List.of(), DISTRIBUTION.behaviourFor("/logout").viewerRequestHeadersFromHost());
+        assertEquals(List.of("x-gallery-host"), DISTRIBUTION.behaviourFor("/login/refresh").viewerRequestHeadersFromHost(),
+                "renewed cookies are signed for the host the viewer asked for");
         Distribution.OriginRequestPolicy login = DISTRIBUTION.behaviourFor("/login").originRequest();
         assertEquals(Set.of("cloudfront-viewer-address", "x-gallery-host", "x-amz-content-sha256", "accept", "content-type"), login.headers());
         assertTrue(login.queryStrings());
         assertFalse(login.allCookies());
-        assertEquals(Set.of("gallery-device"), login.cookies(), "only the known-device cookie reaches the login function");
+        assertEquals(Set.of("gallery-device", "gallery-session"), login.cookies(),
+                "only the login function's own cookies reach it");
         assertEquals(Distribution.OriginRequestPolicy.NOTHING, DISTRIBUTION.behaviourFor("/login/assets/a").originRequest());
         assertTrue(DISTRIBUTION.behaviourFor("/login").allowedMethods().contains("POST"));
         assertFalse(DISTRIBUTION.behaviourFor("/").allowedMethods().contains("POST"));
