@@ -50,8 +50,9 @@ class PreviewRestartTest {
             assertEquals(4, progress.ready());
             assertEquals(1, progress.failures().size(), progress.failures().toString());
             assertTrue(progress.failures().get(0).startsWith("albums/Garden/Broken.jpg: "), progress.failures().toString());
-            assertEquals(200, signedIn(second).get("/albums/Garden/index.html").statusCode());
-            assertEquals(200, new GalleryClient(second.siteUrl(), browser).get("/albums/Garden/index.html").statusCode(),
+            GalleryClient viewer = signedIn(second);
+            assertEquals(200, viewer.get(viewer.albumPage("Garden")).statusCode());
+            assertEquals(200, new GalleryClient(second.siteUrl(), browser).get(viewer.albumPage("Garden")).statusCode(),
                     "a browser signed in before the restart still is: the signing key is kept");
         }
     }

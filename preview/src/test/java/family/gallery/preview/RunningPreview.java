@@ -23,7 +23,7 @@ public final class RunningPreview implements ParameterResolver {
 
     /** Long enough that a burst of uploads on a busy test machine stays one burst. */
     static final int QUIET_PERIOD_SECONDS = 10;
-    static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
 
     private static Preview shared;
 

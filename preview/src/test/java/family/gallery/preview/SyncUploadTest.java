@@ -53,7 +53,7 @@ class SyncUploadTest {
             assertTrue(Duration.between(start, Instant.now()).compareTo(RunningPreview.SETTLE_TIMEOUT) < 0,
                     "the album shows " + shown + " of " + PHOTOS + " photos after " + RunningPreview.SETTLE_TIMEOUT);
             RunningPreview.sleep(Duration.ofMillis(250));
-            var page = visitor.get("/albums/Fifty/index.html");
+            var page = visitor.get(visitor.albumPage("Fifty"));
             shown = page.statusCode() == 200 ? (int) TILE.matcher(page.body()).results().count() : 0;
         }
         Duration visible = Duration.between(start, Instant.now());

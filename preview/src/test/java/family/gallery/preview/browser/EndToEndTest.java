@@ -3,9 +3,12 @@ package family.gallery.preview.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -16,6 +19,10 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
 
+import family.gallery.accounts.ShareLinks;
+import family.gallery.accounts.SiteAccess;
+import family.gallery.ingest.Routing;
+import family.gallery.localaws.LocalAws;
 import family.gallery.preview.Preview;
 import family.gallery.preview.RunningPreview;
 
@@ -23,7 +30,7 @@ import family.gallery.preview.RunningPreview;
  * A visitor's whole path through the running preview, in Chromium at desktop and at phone size:
  * the login page, a wrong password, the right one, the home page's covers, an album's justified
  * grid, the viewer moved by arrow key or swipe and closed by Back, a video played and swiped past,
- * and signing out.
+ * and signing out; and a guest link opened on a phone.
  */
 @ExtendWith(RunningPreview.class)
 class EndToEndTest {
@@ -108,10 +115,50 @@ class EndToEndTest {
             browser.await("!document.querySelector('.pswp') && location.hash === ''");
 
             browser.driver.findElement(By.cssSelector(".sign-out")).click();
-            browser.await("document.getElementById('login-form')");
+            browser.await("document.getElementById('sign-out-form')");
+            browser.driver.findElement(By.cssSelector("#sign-out-form button[type=submit]")).click();
+            browser.await("document.getElementById('login-form') && !document.getElementById('login-form').hidden");
             browser.driver.get(site + "/");
-            browser.await("document.getElementById('login-form')");
+            browser.await("document.getElementById('login-form') && !document.getElementById('login-form').hidden");
             assertTrue(browser.driver.findElements(By.cssSelector(".album-tiles")).isEmpty(), "signed out, the albums are gone");
+        }
+    }
+
+    /**
+     * A great-aunt without an account: the guest link for the garden album, opened on a phone, shows
+     * that album and nothing else; its home page lists that album alone.
+     */
+    @Test
+    void aGuestLinkOpensOneAlbumOnAPhone(Preview preview) throws Exception {
+        RunningPreview.awaitSettled(preview);
+        LocalAws stack = preview.stack();
+        ShareLinks.NewShare link = new ShareLinks(stack.dynamoDb(), stack.tableName("AccountsTable"), Clock.systemUTC())
+                .create("Garden", Duration.ofDays(14), false);
+        stack.sqs().sendMessage(r -> r.queueUrl(stack.queueUrl("RebuildQueue")).messageBody(Routing.CATALOG_CHANGED));
+        String guestHome = SiteAccess.sharePrefix(link.share().id()) + SiteAccess.HOME;
+        Instant deadline = Instant.now().plus(RunningPreview.SETTLE_TIMEOUT);
+        while (stack.s3().listObjectsV2(r -> r.bucket(stack.bucketName("WebBucket")).prefix(guestHome)).keyCount() == 0) {
+            assertTrue(Instant.now().isBefore(deadline), "the guest link's pages were not published");
+            Thread.sleep(500);
+        }
+        try (Browser browser = Browser.open(Browser.FormFactor.PHONE)) {
+            browser.driver.get(preview.siteUrl() + "/login/share/" + link.token());
+            browser.await("document.getElementById('photos') && document.getElementById('photos').dataset.viewer === 'ready'");
+            assertEquals("Garden", browser.script("document.querySelector('h1').textContent.trim()"));
+            assertTrue(browser.driver.getCurrentUrl().contains("/" + SiteAccess.sharePrefix(link.share().id())),
+                    browser.driver.getCurrentUrl());
+            browser.await("[...document.querySelectorAll('#photos a.tile img')].filter(img => img.getBoundingClientRect().top < innerHeight)"
+                    + ".every(img => img.complete && img.naturalWidth > 0)");
+            browser.screenshot("guest-album");
+            browser.driver.findElement(By.cssSelector(".site-title")).click();
+            browser.await("document.querySelector('.album-tiles') && document.readyState === 'complete'");
+            assertEquals(List.of("Garden"),
+                    browser.strings("[...document.querySelectorAll('.album-title')].map(t => t.textContent.trim())"),
+                    "the guest's home lists the shared album alone");
+            browser.driver.get(preview.siteUrl() + "/");
+            browser.await("document.getElementById('photos') && document.querySelector('h1').textContent.trim() === 'Garden'");
+            assertTrue(browser.driver.getCurrentUrl().contains("/" + SiteAccess.sharePrefix(link.share().id())),
+                    "the site's address takes the guest back to the shared album: " + browser.driver.getCurrentUrl());
         }
     }
 
