@@ -39,7 +39,7 @@ async function openViewerOn(grid) {
       order: 8,
       isButton: true,
       tagName: 'a',
-      title: 'Download the original',
+      title: 'Download',
       html: {
         isCustomSVG: true,
         inner: '<path d="M15 8h2v11l4-4 1.4 1.4-6.4 6.4-6.4-6.4L11 15l4 4ZM9 24h14v2H9Z" id="pswp__icn-download"/>',

@@ -28,6 +28,9 @@ public final class ViewerAccounts {
     private static final String CREATED = "createdAt";
     private static final String CHANGED = "passwordChangedAt";
     private static final String GROUPS = "groups";
+    /** The one item that says since when sessions count. */
+    public static final String SESSIONS = "SESSIONS#ALL";
+    private static final String NOT_BEFORE = "notBefore";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -124,6 +127,21 @@ public final class ViewerAccounts {
         } catch (ConditionalCheckFailedException missing) {
             throw new AccountException.UnknownViewer(name);
         }
+    }
+
+    /**
+     * Ends every session begun before now, viewers' and guests' alike: each browser loses access when
+     * its hour-long cookies are due for renewal, and signs in again.
+     */
+    public void signOutEveryone() {
+        dynamo.putItem(put -> put.tableName(table).item(Map.of(KEY, s(SESSIONS), NOT_BEFORE, s(clock.instant().toString()))));
+    }
+
+    /** When the last {@link #signOutEveryone} was: sessions begun before then are over. */
+    public Optional<Instant> sessionsNotBefore() {
+        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).key(Map.of(KEY, s(SESSIONS)))
+                .consistentRead(true)).item();
+        return item == null || !item.containsKey(NOT_BEFORE) ? Optional.empty() : Optional.of(Instant.parse(item.get(NOT_BEFORE).s()));
     }
 
     public Optional<ViewerAccount> find(ViewerName name) {

@@ -34,7 +34,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 @Command(name = "gallery-admin", mixinStandardHelpOptions = true,
         description = "Manage the gallery's viewers, groups and guest links, see what the pipeline did and set it going again.",
         subcommands = {AdminCli.Add.class, AdminCli.Remove.class, AdminCli.ListViewers.class, AdminCli.ResetPassword.class,
-                AdminCli.Unlock.class, AdminCli.ImportHtpasswd.class, AccessCommands.Group.class, AccessCommands.Groups.class,
+                AdminCli.Unlock.class, AdminCli.SignOutEveryone.class, AdminCli.ImportHtpasswd.class, AccessCommands.Group.class, AccessCommands.Groups.class,
                 AccessCommands.Share.class, AccessCommands.Unshare.class, AccessCommands.Shares.class,
                 Status.class, Rebuild.class, Redrive.class, Reprocess.class})
 public final class AdminCli {
@@ -265,6 +265,17 @@ public final class AdminCli {
         String apply(ViewerAccounts accounts, ViewerName viewer) {
             accounts.unlock(viewer);
             return "Unlocked " + viewer + ": the next sign-in is checked at once.";
+        }
+    }
+
+    @Command(name = "sign-out-everyone", description = "End every viewer's and guest's session: each must sign in, or open their link, again.")
+    static final class SignOutEveryone extends TableCommand {
+        @Override
+        public Integer call() {
+            accounts().signOutEveryone();
+            out().println("Every session begun until now is over: each browser loses access within the hour, when its"
+                    + " cookies are due for renewal, and must sign in (or open its guest link) again.");
+            return 0;
         }
     }
 

@@ -140,4 +140,13 @@ class AccessCommandsTest {
         assertEquals("There is no guest link with the id \"" + id + "\" (see: shares).\n", again.err());
         assertEquals("0 guest links\n", run("shares").out());
     }
+
+    @Test
+    void signingOutEveryoneSetsTheCutOffThatEndsEarlierSessions() {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        CommandRun out = run("sign-out-everyone");
+        assertEquals(0, out.exitCode(), out.err());
+        assertTrue(out.out().startsWith("Every session begun until now is over"), out.out());
+        assertTrue(accounts.sessionsNotBefore().orElseThrow().isAfter(before));
+    }
 }

@@ -13,7 +13,7 @@ import family.gallery.accounts.ViewerName;
  * Renews the hour-long CloudFront cookies from the session cookie ({@code POST /login/refresh}),
  * and signs out ({@code POST /login/logout}). A viewer's groups and a guest link are read anew each
  * time, so a change reaches a browser within the hour; a removed viewer, a password changed since
- * the session began, and an expired or revoked link end the session.
+ * the session began, an expired or revoked link, and {@code gallery-admin sign-out-everyone} end the session.
  */
 public final class SessionRenewal {
 
@@ -61,6 +61,10 @@ public final class SessionRenewal {
     }
 
     private Optional<SiteEntry> entry(Sessions.Session session) {
+        // The session's start has whole seconds: one begun in the second of the cut-off ends too.
+        if (viewers.sessionsNotBefore().filter(cutOff -> !session.started().isAfter(cutOff)).isPresent()) {
+            return Optional.empty();
+        }
         if (session.kind() == Sessions.Kind.GUEST) {
             return links.find(session.subject())
                     .filter(share -> !share.expiredAt(clock.instant()) && !share.published().equals(Optional.of(false)))

@@ -177,6 +177,22 @@ class SessionsAndGuestLinksTest {
     }
 
     @Test
+    void signingOutEveryoneEndsEverySessionBegunBefore() {
+        List<String> viewer = signIn();
+        ShareLinks.NewShare link = links.create("summer", Duration.ofDays(3), false);
+        links.markPublished(link.share().id(), true);
+        List<String> guest = toLogin(assertInstanceOf(GuestEntry.Opened.class, guests.open(link.token(), "198.51.100.7", HOST)).cookies());
+        clock.advance(Duration.ofMinutes(20));
+        accounts.signOutEveryone();
+        assertInstanceOf(SessionRenewal.Ended.class, renewal.renew(viewer, HOST));
+        assertInstanceOf(SessionRenewal.Ended.class, renewal.renew(guest, HOST));
+        clock.advance(Duration.ofSeconds(1));
+        assertInstanceOf(SessionRenewal.Renewed.class, renewal.renew(signIn(), HOST), "signing in again works at once");
+        assertInstanceOf(SessionRenewal.Renewed.class, renewal.renew(toLogin(assertInstanceOf(GuestEntry.Opened.class,
+                guests.open(link.token(), "198.51.100.7", HOST)).cookies()), HOST), "so does opening the link again");
+    }
+
+    @Test
     void signingOutForgetsTheSessionAndEverySetItNamed() {
         accounts.addToGroup(GroupName.of("family"), ViewerName.of("ann"));
         List<String> session = signIn();

@@ -274,7 +274,7 @@ class TemplateTopologyTest {
                     Map<String, Object> condition = Nodes.asMap(statement.get("Condition"), "Condition");
                     Object leadingKeys = Nodes.asMap(condition.get("ForAllValues:StringLike"), "StringLike").get("dynamodb:LeadingKeys");
                     assertTrue(leadingKeys instanceof List<?> keys && !keys.isEmpty()
-                            && keys.stream().allMatch(key -> String.valueOf(key).matches("(VIEWER|SHARE|THROTTLE)#\\*")),
+                            && keys.stream().allMatch(key -> String.valueOf(key).matches("(VIEWER|SHARE|THROTTLE|SESSIONS)#\\*")),
                             "every accounts-table statement of the login function is bound to its items: " + statement);
                     boolean writesViewersOrLinks = String.valueOf(statement.get("Action")).contains("UpdateItem")
                             && !String.valueOf(leadingKeys).contains("THROTTLE");
