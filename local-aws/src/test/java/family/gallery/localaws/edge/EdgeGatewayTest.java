@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import family.gallery.accounts.PasswordHasher;
+import family.gallery.accounts.SiteAccess;
 import family.gallery.accounts.ViewerAccounts;
 import family.gallery.accounts.ViewerName;
 import family.gallery.localaws.LocalAws;
@@ -54,11 +55,14 @@ class EdgeGatewayTest {
     private static final String ANN = "ann";
     private static final String ANN_PASSWORD = "correct horse battery staple";
     private static final String HOME = "<html><body>Albums</body></html>";
-    private static final String ALBUM_PAGE = "albums/Été 2026/a+b/index.html";
+    /** The pages of a viewer in no group, as the site builder publishes them. */
+    private static final String VIEW = SiteAccess.viewPrefix(java.util.Set.of());
+    private static final String HOME_PATH = "/" + VIEW + "index.html";
+    private static final String ALBUM_PAGE = VIEW + "albums/Été 2026/a+b/index.html";
     private static final byte[] PHOTO = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00, 0x10, (byte) 0x80, 0x7F};
     private static final String PHOTO_KEY = "a/everyone/media/Été 2026+b/640x480.jpg";
     private static final String PHOTO_PATH = "/a/everyone/media/%C3%89t%C3%A9%202026+b/640x480.jpg";
-    private static final String ALBUM_PATH = "/albums/%C3%89t%C3%A9%202026/a+b/index.html";
+    private static final String ALBUM_PATH = "/" + VIEW + "albums/%C3%89t%C3%A9%202026/a+b/index.html";
 
     private static LocalAws stack;
     private static EdgeGateway gateway;
@@ -81,8 +85,10 @@ class EdgeGatewayTest {
         new ViewerAccounts(stack.dynamoDb(), accounts, CLOCK)
                 .add(ViewerName.parse(ANN).orElseThrow(), new PasswordHasher().hash(ANN_PASSWORD.toCharArray()));
         String web = stack.bucketName("WebBucket");
-        stack.s3().putObject(put -> put.bucket(web).key("index.html").contentType("text/html; charset=utf-8")
-                .cacheControl("no-cache"), RequestBody.fromString(HOME));
+        for (String home : List.of("index.html", HOME_PATH.substring(1))) {
+            stack.s3().putObject(put -> put.bucket(web).key(home).contentType("text/html; charset=utf-8")
+                    .cacheControl("no-cache"), RequestBody.fromString(HOME));
+        }
         stack.s3().putObject(put -> put.bucket(web).key(ALBUM_PAGE).contentType("text/html; charset=utf-8"),
                 RequestBody.fromString("<html>Summer</html>"));
         stack.s3().putObject(put -> put.bucket(web).key(PHOTO_KEY).contentType("image/jpeg")
@@ -129,10 +135,17 @@ class EdgeGatewayTest {
         }
     }
 
+    /** The cookie set for the viewer's pages, as the browser sends it there. */
     private static Map<String, String> signIn() {
         Response response = postLogin(ANN, ANN_PASSWORD, "/");
         assertEquals(303, response.statusCode(), response.asString());
-        return cookieValues(response.headers().getValues("Set-Cookie"));
+        return cookieSet(response.headers().getValues("Set-Cookie"), "/" + VIEW);
+    }
+
+    /** The cookies a sign-in set for one path (not those it cleared). */
+    private static Map<String, String> cookieSet(List<String> setCookies, String path) {
+        return cookieValues(setCookies.stream().filter(cookie -> cookie.contains("; Path=" + path + ";") && !cookie.contains("Max-Age=0"))
+                .toList());
     }
 
     static Map<String, String> cookieValues(List<String> setCookies) {
@@ -197,25 +210,29 @@ class EdgeGatewayTest {
         assertEquals(303, signedIn.statusCode());
         assertEquals(ALBUM_PATH, signedIn.header("Location"));
         List<String> setCookies = signedIn.headers().getValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith("CloudFront-")).toList();
+                .filter(cookie -> cookie.startsWith("CloudFront-") && cookie.contains("; Path=/" + VIEW + ";")).toList();
         assertEquals(3, setCookies.size());
-        setCookies.forEach(cookie -> assertTrue(cookie.contains("; Path=/; Secure; HttpOnly; SameSite=Lax"), cookie));
+        setCookies.forEach(cookie -> assertTrue(cookie.contains("; Path=/" + VIEW + "; Secure; HttpOnly; SameSite=Lax"), cookie));
+        Map<String, String> everyone = cookieSet(signedIn.headers().getValues("Set-Cookie"), "/a/everyone/");
         String device = signedIn.headers().getValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("gallery-device="))
                 .findFirst().orElseThrow();
 
-        // Of the browser's cookies, only the known-device one reaches the login function, as the origin request policy says.
+        // Of the browser's cookies, only the login function's own reach it, as the origin request policy says.
         String deviceValue = device.substring("gallery-device=".length(), device.indexOf(';'));
         form("username=x&password=y").cookie("gallery-device", deviceValue).cookie("tracker", "1")
                 .cookie("CloudFront-Policy", "p").post("/login");
         assertEquals("[\"gallery-device=" + deviceValue + "\"]", login.lastEvent().path("cookies").toString());
         Map<String, String> cookies = cookieValues(setCookies);
         String policy = new String(SignedCookieVerifier.decode(cookies.get("CloudFront-Policy")), StandardCharsets.UTF_8);
-        assertTrue(policy.contains("\"https://" + host() + "/*\""), policy);
+        assertTrue(policy.contains("\"https://" + host() + "/" + VIEW + "*\""), policy);
 
-        viewer().cookies(cookies).get("/").then().statusCode(200).body(equalTo(HOME))
+        viewer().cookies(cookies).get(HOME_PATH).then().statusCode(200).body(equalTo(HOME))
                 .header("Content-Type", startsWith("text/html;")).header("Cache-Control", equalTo("no-cache"))
                 .header("ETag", notNullValue()).header("X-Frame-Options", equalTo("DENY"));
         viewer().cookies(cookies).get(ALBUM_PATH).then().statusCode(200).body(equalTo("<html>Summer</html>"));
+        assertLoginPage(viewer().cookies(cookies).get(PHOTO_PATH));
+        cookies = everyone;
+        assertLoginPage(viewer().cookies(cookies).get(ALBUM_PATH));
         Response photo = viewer().cookies(cookies).get(PHOTO_PATH);
         assertEquals(200, photo.statusCode());
         assertArrayEquals(PHOTO, photo.asByteArray());
@@ -253,7 +270,7 @@ class EdgeGatewayTest {
         assertFalse(longer.equals(policy), policy);
         cookies.put("CloudFront-Policy", Base64.getEncoder().encodeToString(longer.getBytes(StandardCharsets.UTF_8))
                 .replace('+', '-').replace('=', '_').replace('/', '~'));
-        assertLoginPage(viewer().cookies(cookies).get("/"));
+        assertLoginPage(viewer().cookies(cookies).get(HOME_PATH));
     }
 
     @Test
@@ -270,21 +287,21 @@ class EdgeGatewayTest {
         String signature = cookies.get("CloudFront-Signature");
         cookies.put("CloudFront-Signature", (signature.charAt(10) == 'A' ? "B" : "A") + signature.substring(1, 10)
                 + (signature.charAt(10) == 'A' ? 'B' : 'A') + signature.substring(11));
-        assertLoginPage(viewer().cookies(cookies).get("/"));
+        assertLoginPage(viewer().cookies(cookies).get(HOME_PATH));
         cookies.put("CloudFront-Signature", "not*base64");
-        assertLoginPage(viewer().cookies(cookies).get("/"));
+        assertLoginPage(viewer().cookies(cookies).get(HOME_PATH));
         cookies.remove("CloudFront-Signature");
-        assertLoginPage(viewer().cookies(cookies).get("/"));
+        assertLoginPage(viewer().cookies(cookies).get(HOME_PATH));
     }
 
     @Test
     void anExpiredPolicyIsRefused() {
         Map<String, String> cookies = signIn();
-        viewer().cookies(cookies).get("/").then().statusCode(200);
-        CLOCK.advance(InProcessLogin.SESSION.minusSeconds(1));
-        viewer().cookies(cookies).get("/").then().statusCode(200);
+        viewer().cookies(cookies).get(HOME_PATH).then().statusCode(200);
+        CLOCK.advance(InProcessLogin.COOKIES_LAST.minusSeconds(1));
+        viewer().cookies(cookies).get(HOME_PATH).then().statusCode(200);
         CLOCK.advance(Duration.ofSeconds(1));
-        assertLoginPage(viewer().cookies(cookies).get("/"));
+        assertLoginPage(viewer().cookies(cookies).get(HOME_PATH));
     }
 
     @Test
@@ -309,7 +326,7 @@ class EdgeGatewayTest {
         assertLoginPage(viewer().cookies(signedBy(stranger, "https://" + host() + "/*", b -> b)).get("/"));
         Map<String, String> cookies = new LinkedHashMap<>(signIn());
         cookies.put("CloudFront-Key-Pair-Id", stranger.keyPairId());
-        assertLoginPage(viewer().cookies(cookies).get("/"));
+        assertLoginPage(viewer().cookies(cookies).get(HOME_PATH));
     }
 
     @Test
@@ -329,14 +346,21 @@ class EdgeGatewayTest {
     }
 
     @Test
-    void logoutClearsTheCookies() {
-        Response response = viewer().cookies(signIn()).get("/logout");
+    void signingOutTakesAPostAndClearsTheCookies() {
+        Response signedIn = postLogin(ANN, ANN_PASSWORD, "/");
+        String session = signedIn.headers().getValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("gallery-session="))
+                .map(cookie -> cookie.substring("gallery-session=".length(), cookie.indexOf(';'))).findFirst().orElseThrow();
+        Response asked = viewer().cookie("gallery-session", session).get("/logout");
+        assertEquals(200, asked.statusCode());
+        assertTrue(asked.headers().getValues("Set-Cookie").isEmpty(), "a link from anywhere cannot sign anyone out");
+        Response response = form("").cookie("gallery-session", session).post("/login/logout");
         assertEquals(303, response.statusCode());
         assertEquals("/login", response.header("Location"));
         List<String> cleared = response.headers().getValues("Set-Cookie");
-        assertEquals(List.of("CloudFront-Policy", "CloudFront-Signature", "CloudFront-Key-Pair-Id"), List.copyOf(cookieValues(cleared).keySet()));
-        cleared.forEach(cookie -> assertTrue(cookie.contains("Max-Age=0") && cookie.contains("Path=/"), cookie));
-        cookieValues(cleared).values().forEach(value -> assertEquals("", value));
+        for (String path : List.of("/", "/" + VIEW, "/a/everyone/")) {
+            assertTrue(cleared.contains("CloudFront-Policy=; Path=" + path + "; Secure; HttpOnly; SameSite=Lax; Max-Age=0"), cleared.toString());
+        }
+        assertTrue(cleared.stream().anyMatch(cookie -> cookie.startsWith("gallery-session=;") && cookie.contains("Max-Age=0")), cleared.toString());
     }
 
     @ParameterizedTest
@@ -344,7 +368,7 @@ class EdgeGatewayTest {
     void openRedirectsGoHome(String next) {
         Response response = postLogin(ANN, ANN_PASSWORD, next);
         assertEquals(303, response.statusCode());
-        assertEquals("/", response.header("Location"));
+        assertEquals(HOME_PATH, response.header("Location"));
     }
 
     @Test

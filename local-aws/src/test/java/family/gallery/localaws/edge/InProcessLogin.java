@@ -15,14 +15,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import family.gallery.accounts.PasswordHasher;
+import family.gallery.accounts.ShareLinks;
 import family.gallery.accounts.ViewerAccounts;
 import family.gallery.login.CredentialCheck;
+import family.gallery.login.GuestEntry;
 import family.gallery.login.KnownDevices;
 import family.gallery.login.LoginAssets;
 import family.gallery.login.LoginHandler;
 import family.gallery.login.LoginPage;
 import family.gallery.login.LoginService;
 import family.gallery.login.LoginThrottle;
+import family.gallery.login.SessionRenewal;
+import family.gallery.login.Sessions;
 import family.gallery.login.SignedCookies;
 import family.gallery.login.SigningKeySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class InProcessLogin implements FunctionUrlOrigin {
 
-    static final Duration SESSION = Duration.ofHours(1);
+    /** How long the login function's cookie sets open their prefix. */
+    static final Duration COOKIES_LAST = Duration.ofHours(1);
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
@@ -53,10 +58,15 @@ final class InProcessLogin implements FunctionUrlOrigin {
                 return key.keyPairId();
             }
         };
-        LoginService logins = new LoginService(new LoginThrottle(dynamo, accountsTable, LoginThrottle.Limits.standard(), clock),
-                new CredentialCheck(new ViewerAccounts(dynamo, accountsTable, clock), new PasswordHasher()),
-                new SignedCookies(signingKey, SESSION, clock), new KnownDevices(signingKey, clock), line -> { });
-        handler = new LoginHandler(logins, new LoginPage("Family Gallery"), new LoginAssets());
+        LoginThrottle throttle = new LoginThrottle(dynamo, accountsTable, LoginThrottle.Limits.standard(), clock);
+        ViewerAccounts viewers = new ViewerAccounts(dynamo, accountsTable, clock);
+        ShareLinks links = new ShareLinks(dynamo, accountsTable, clock);
+        SignedCookies cookies = new SignedCookies(signingKey, clock);
+        Sessions sessions = new Sessions(signingKey, clock);
+        LoginService logins = new LoginService(throttle, new CredentialCheck(viewers, new PasswordHasher()), cookies,
+                new KnownDevices(signingKey, clock), sessions, Duration.ofDays(7), clock, line -> { });
+        handler = new LoginHandler(logins, new SessionRenewal(sessions, cookies, viewers, links, clock),
+                new GuestEntry(links, throttle, cookies, sessions, line -> { }), new LoginPage("Family Gallery"), new LoginAssets());
     }
 
     @Override

@@ -72,7 +72,9 @@ class LocalEdgeTest {
     void theLoginFunctionsKeyReaderSignsCookiesTheGatewayTrusts() {
         SsmSigningKey key = new SsmSigningKey(ssm, loginEnvironment.get("SIGNING_KEY_PARAMETER"), loginEnvironment.get("KEY_PAIR_ID"));
         String host = "127.0.0.1:" + edge.gateway().endpoint().getPort();
-        List<String> setCookies = new SignedCookies(key, Duration.ofMinutes(5), Clock.systemUTC()).issue(host);
+        // One set for the whole site (the empty prefix), as a site-wide policy: the edge trusts the key it was made with.
+        List<String> setCookies = new SignedCookies(key, Clock.systemUTC()).issue(host, List.of(""),
+                java.time.Instant.now().plus(Duration.ofMinutes(5))).subList(3, 6);
         Map<String, String> cookies = EdgeGatewayTest.cookieValues(setCookies);
         assertEquals(loginEnvironment.get("KEY_PAIR_ID"), cookies.get("CloudFront-Key-Pair-Id"));
         given().baseUri(edge.gateway().endpoint().toString()).cookies(cookies).get("/").then().statusCode(200).body(equalTo("home"));
