@@ -66,10 +66,10 @@ class SiteBuildBenchmark {
         SiteAssets assets = SiteAssets.load();
         SiteConfig config = SiteConfig.defaults();
         String web = "benchmark-web";
-        stack.s3().createBucket(r -> r.bucket(web));
-        try (SitePublisher publisher = new SitePublisher(stack.s3(), web, resized)) {
+        LocalStackResource.s3().createBucket(r -> r.bucket(web));
+        try (SitePublisher publisher = new SitePublisher(LocalStackResource.s3(), web, resized)) {
             SiteBuild build = new SiteBuild(new CatalogSource(new PhotoCatalog(stack.dynamoDb(), table)),
-                    new AlbumSettingsSource(stack.s3(), source),
+                    new AlbumSettingsSource(LocalStackResource.s3(), source),
                     new AccessSource(new ViewerAccounts(stack.dynamoDb(), accounts, Clock.systemUTC()),
                             new ShareLinks(stack.dynamoDb(), accounts, Clock.systemUTC())), config, assets, publisher,
                     new CacheInvalidator(stack.cloudFront(), "EBENCHMARK"), new BuildReports(stack.dynamoDb(), table),
@@ -78,7 +78,7 @@ class SiteBuildBenchmark {
             emptyBucket(stack, web);
             print("full build, warm, empty bucket (= re-uploading every page)", build.run(2));
             print("rebuild, nothing changed", build.run(3));
-            stack.s3().putObject(r -> r.bucket(source).key("albums/album 042/album.yml"),
+            LocalStackResource.s3().putObject(r -> r.bucket(source).key("albums/album 042/album.yml"),
                     RequestBody.fromString(albumYml(42, "A new caption for photo 7")));
             int invalidationsBefore = stack.invalidations().size();
             print("rebuild after one caption changed", build.run(4));
@@ -105,7 +105,7 @@ class SiteBuildBenchmark {
         for (int album = 0; album < ALBUMS; album++) {
             String path = String.format("album %03d", album);
             int number = album;
-            writes.add(pool.submit(() -> stack.s3().putObject(r -> r.bucket(source).key("albums/" + path + "/album.yml"),
+            writes.add(pool.submit(() -> LocalStackResource.s3().putObject(r -> r.bucket(source).key("albums/" + path + "/album.yml"),
                     RequestBody.fromString(albumYml(number, "Photo 7 of album " + number)))));
             for (int photo = 0; photo < PHOTOS_PER_ALBUM; photo++) {
                 PhotoId id = new PhotoId(path, String.format("IMG_%04d.jpg", photo));
@@ -120,7 +120,7 @@ class SiteBuildBenchmark {
                         Instant.now());
                 writes.add(pool.submit(() -> catalog.record(entry)));
                 for (Rendition rendition : entry.renditions()) {
-                    writes.add(pool.submit(() -> stack.s3().putObject(r -> r.bucket(resized).key(rendition.key()),
+                    writes.add(pool.submit(() -> LocalStackResource.s3().putObject(r -> r.bucket(resized).key(rendition.key()),
                             RequestBody.fromString("a rendition"))));
                 }
             }
@@ -135,7 +135,7 @@ class SiteBuildBenchmark {
     }
 
     private static void emptyBucket(LocalAws stack, String bucket) {
-        stack.s3().listObjectsV2Paginator(r -> r.bucket(bucket)).contents()
-                .forEach(object -> stack.s3().deleteObject(r -> r.bucket(bucket).key(object.key())));
+        LocalStackResource.s3().listObjectsV2Paginator(r -> r.bucket(bucket)).contents()
+                .forEach(object -> LocalStackResource.s3().deleteObject(r -> r.bucket(bucket).key(object.key())));
     }
 }
