@@ -3,6 +3,7 @@ package family.gallery.admin;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import family.gallery.catalog.PhotoCatalog;
@@ -37,6 +38,9 @@ final class Reprocess extends PipelineCommand {
         List<BatchResultErrorEntry> refused = new ArrayList<>();
         int sent = 0;
         int skipped = 0;
+        // The listing comes in key order, so an album's originals come together: one catalog query each.
+        String album = null;
+        Map<String, String> sequencers = Map.of();
         for (S3Object object : services().s3().listObjectsV2Paginator(r -> r.bucket(bucket)
                 .prefix(MediaKey.ALBUMS_PREFIX + albumPrefix)).contents()) {
             MediaKey key = MediaKey.of(object.key());
@@ -49,9 +53,14 @@ final class Reprocess extends PipelineCommand {
             // than the S3 event of any later upload, so a reprocess that arrives after one is refused
             // rather than rolling it back. The ETag makes the function skip an original replaced
             // since this listing; the replacement's own event follows.
+            PhotoId id = PhotoId.of(key);
+            if (!id.album().equals(album)) {
+                album = id.album();
+                sequencers = catalog.sequencersAfter(album);
+            }
             ObjectEvent event = new ObjectEvent(ObjectEvent.Type.CREATED, "ObjectCreated:Put", bucket, object.key(),
                     object.size(), Optional.of(ETags.unquoted(object.eTag())), Optional.empty(),
-                    catalog.sequencerAfter(PhotoId.of(key)), Instant.now());
+                    sequencers.getOrDefault(id.fileName(), PhotoCatalog.sequencerWithoutEntry()), Instant.now());
             batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(batch.size()))
                     .messageBody(S3EventMessages.write(event, CONFIGURATION_ID)).build());
             if (batch.size() == BATCH) {

@@ -1,5 +1,6 @@
 package family.gallery.catalog;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,13 +40,26 @@ public final class PhotoCatalog {
     }
 
     /**
-     * The sequencer for an event that makes the resize function process an original again: the one
-     * right after the stored entry's (tombstones included), so the event replaces that entry. S3 events
-     * of later changes still order after it, as no S3 sequencer falls between the stored one and its
-     * successor (that would need a 64th digit).
+     * For each original of one album (not of its sub-albums) that has an entry, tombstones included,
+     * by file name: the sequencer for an event that makes the resize function process it again, the
+     * one right after the stored entry's, so the event replaces that entry. S3 events of later changes
+     * still order after it, as no S3 sequencer falls between the stored one and its successor (that
+     * would need a 64th digit). One query for the album, however many photos it holds.
      */
-    public String sequencerAfter(PhotoId id) {
-        return CatalogSequencers.successor(find(id).map(PhotoEntry::sequencer).orElse(""));
+    public Map<String, String> sequencersAfter(String album) {
+        Map<String, String> sequencers = new HashMap<>();
+        dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :photo)")
+                        .expressionAttributeValues(Map.of(":pk", PhotoItems.s(PhotoId.partitionKey(album)),
+                                ":photo", PhotoItems.s(PhotoId.PHOTO_PREFIX))))
+                .items().stream().map(PhotoItems::fromItem)
+                .forEach(entry -> sequencers.put(entry.id().fileName(), CatalogSequencers.successor(entry.sequencer())));
+        return sequencers;
+    }
+
+    /** The sequencer for such an event about an original the catalog has no entry for. */
+    public static String sequencerWithoutEntry() {
+        return CatalogSequencers.successor("");
     }
 
     /**

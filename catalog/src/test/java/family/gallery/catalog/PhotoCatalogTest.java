@@ -86,15 +86,19 @@ class PhotoCatalogTest {
         assertEquals(PhotoStatus.DELETED, catalog.find(deleted).orElseThrow().status());
     }
 
+    private String sequencerAfter(PhotoId id) {
+        return catalog.sequencersAfter(id.album()).getOrDefault(id.fileName(), PhotoCatalog.sequencerWithoutEntry());
+    }
+
     @Test
     void aReprocessReplacesTheStoredEntryButNeverALaterUpload() {
         PhotoId id = new PhotoId("again", "broken.jpg");
-        String first = catalog.sequencerAfter(id);
+        String first = sequencerAfter(id);
         assertTrue(catalog.record(PhotoEntry.failed(id, first, "one", "not a JPEG", NOW)).applied(),
                 "an original the catalog never saw can be processed");
 
         assertTrue(catalog.record(PhotoEntry.failed(id, "0066A1B2C3D4E5F601", "one", "not a JPEG", NOW)).applied());
-        String reprocess = catalog.sequencerAfter(id);
+        String reprocess = sequencerAfter(id);
         assertTrue(Sequencers.compare(reprocess, "0066A1B2C3D4E5F601") > 0);
         // The next upload's S3 sequencer, even one that only grows in a digit past the stored ones.
         String upload = "0066A1B2C3D4E5F60100000001";
@@ -106,7 +110,9 @@ class PhotoCatalogTest {
         assertEquals(Optional.of("two"), catalog.find(id).orElseThrow().eTag());
 
         catalog.record(PhotoEntry.tombstone(id, "0066A1B2C3D4E5F70000", NOW));
-        assertTrue(Sequencers.compare(catalog.sequencerAfter(id), "0066A1B2C3D4E5F70000") > 0,
+        assertTrue(Sequencers.compare(sequencerAfter(id), "0066A1B2C3D4E5F70000") > 0,
                 "after a tombstone too");
+        catalog.record(ready(new PhotoId("again/inner", "broken.jpg"), "0066A1B2C3D4E5F80000", "three"));
+        assertEquals(java.util.Set.of("broken.jpg"), catalog.sequencersAfter("again").keySet(), "one album, not its sub-albums");
     }
 }
