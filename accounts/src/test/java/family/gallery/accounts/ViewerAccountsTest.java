@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,5 +96,55 @@ class ViewerAccountsTest {
         table.client().putItem(put -> put.tableName(table.name()).item(Map.of("pk", AttributeValue.fromS("THROTTLE#ACCOUNT#ann"))));
         accounts.add(ViewerName.of("ann"), HASHER.hash("correct horse".toCharArray()));
         assertEquals(1, accounts.list().size());
+    }
+
+    @Test
+    void putsViewersIntoGroupsAndTakesThemOut() {
+        String hash = HASHER.hash("correct horse".toCharArray());
+        accounts.add(ViewerName.of("ann"), hash);
+        accounts.add(ViewerName.of("bob"), hash);
+        GroupName family = GroupName.of("family");
+        GroupName friends = GroupName.of("friends");
+        assertEquals(Set.of(), groupsOf("ann"), "a new viewer is in no group");
+
+        accounts.addToGroup(friends, ViewerName.of("Ann"));
+        accounts.addToGroup(family, ViewerName.of("ann"));
+        accounts.addToGroup(family, ViewerName.of("bob"));
+        assertEquals(List.of(family, friends), List.copyOf(groupsOf("ann")), "in name order");
+        assertEquals(Map.of("ann", List.of("family", "friends"), "bob", List.of("family")), groupsByViewer());
+
+        accounts.addToGroup(family, ViewerName.of("ann"));
+        assertEquals(List.of(family, friends), List.copyOf(groupsOf("ann")), "adding twice keeps one membership");
+
+        assertTrue(accounts.removeFromGroup(friends, ViewerName.of("ann")));
+        assertFalse(accounts.removeFromGroup(friends, ViewerName.of("ann")), "taking out twice: not a member any more");
+        assertFalse(accounts.removeFromGroup(GroupName.of("neighbours"), ViewerName.of("bob")), "a group nobody is in");
+        assertEquals(Map.of("ann", List.of("family"), "bob", List.of("family")), groupsByViewer());
+
+        assertTrue(accounts.removeFromGroup(family, ViewerName.of("bob")));
+        assertEquals(Set.of(), groupsOf("bob"), "out of the last group: no groups, read back as an empty set");
+        assertEquals(Map.of("ann", List.of("family"), "bob", List.of()), groupsByViewer());
+
+        accounts.changePassword(ViewerName.of("ann"), HASHER.hash("another password".toCharArray()));
+        assertEquals(Set.of(family), groupsOf("ann"), "a new password keeps the groups");
+    }
+
+    @Test
+    void groupsOfAnUnknownViewerAreNotChangedAndNoAccountAppears() {
+        GroupName family = GroupName.of("family");
+        var added = assertThrows(AccountException.UnknownViewer.class, () -> accounts.addToGroup(family, ViewerName.of("carol")));
+        assertEquals("There is no viewer named \"carol\".", added.getMessage());
+        assertThrows(AccountException.UnknownViewer.class, () -> accounts.removeFromGroup(family, ViewerName.of("carol")));
+        assertTrue(accounts.find(ViewerName.of("carol")).isEmpty());
+        assertEquals(0, table.client().scan(scan -> scan.tableName(table.name())).count(), "nothing written");
+    }
+
+    private Set<GroupName> groupsOf(String name) {
+        return accounts.find(ViewerName.of(name)).orElseThrow().groups();
+    }
+
+    private Map<String, List<String>> groupsByViewer() {
+        return accounts.list().stream().collect(java.util.stream.Collectors.toMap(viewer -> viewer.name().value(),
+                viewer -> viewer.groups().stream().map(GroupName::value).toList()));
     }
 }
