@@ -92,7 +92,7 @@ public final class ShareLinks {
         String path = albumPath(album);
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(LONGEST) > 0) {
             throw new AccountException.InvalidShare("A guest link lasts from 1 to " + LONGEST.toDays() + " days, not "
-                    + lifetime.toDays() + ".");
+                    + (lifetime.toSeconds() % 86_400 == 0 ? Long.toString(lifetime.toDays()) : lifetime.toString()) + ".");
         }
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);

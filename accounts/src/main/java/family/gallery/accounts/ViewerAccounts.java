@@ -162,7 +162,8 @@ public final class ViewerAccounts {
     private static ViewerAccount account(Map<String, AttributeValue> item) {
         return new ViewerAccount(new ViewerName(item.get(NAME).s()), item.get(HASH).s(),
                 Instant.parse(item.get(CREATED).s()), Instant.parse(item.get(CHANGED).s()),
-                item.containsKey(GROUPS) ? item.get(GROUPS).ss().stream().map(GroupName::new)
+                // A hand-edited name that is no group's is left out rather than failing every listing.
+                item.containsKey(GROUPS) ? item.get(GROUPS).ss().stream().map(GroupName::parse).flatMap(Optional::stream)
                         .collect(Collectors.toCollection(TreeSet::new)) : new TreeSet<>());
     }
 
