@@ -360,8 +360,8 @@ class AccessCommandsTest {
         Properties running = new Properties();
         running.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
         running.setProperty("region", stack.region());
-        running.setProperty("accessKeyId", LocalAws.ACCESS_KEY_ID);
-        running.setProperty("secretAccessKey", LocalAws.SECRET_ACCESS_KEY);
+        running.setProperty("accessKeyId", stack.credentials().accessKeyId());
+        running.setProperty("secretAccessKey", stack.credentials().secretAccessKey());
         running.setProperty("endpoint.s3", stack.s3Endpoint().toString());
         running.setProperty("endpoint.sqs", stack.sqsEndpoint().toString());
         running.setProperty("endpoint.dynamodb", stack.dynamoDbEndpoint().toString());

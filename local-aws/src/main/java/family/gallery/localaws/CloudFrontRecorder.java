@@ -25,6 +25,8 @@ import org.xml.sax.SAXException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import family.gallery.locallambda.LoopbackHost;
+
 /**
  * The CloudFront API as far as the functions use it: {@code CreateInvalidation} and
  * {@code GetInvalidation} are answered as CloudFront answers them, and every invalidation is
@@ -58,7 +60,7 @@ public final class CloudFrontRecorder implements AutoCloseable {
             throw Ports.busy("CloudFront", port, e);
         }
         CloudFrontRecorder recorder = new CloudFrontRecorder(server);
-        server.createContext("/", recorder::handle);
+        LoopbackHost.guard(server.createContext("/", recorder::handle));
         server.start();
         return recorder;
     }

@@ -15,13 +15,20 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+
+import family.gallery.locallambda.LoopbackHost;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -81,7 +88,7 @@ final class DynamoDbService implements AutoCloseable {
         connector.setHost(Ports.HOST);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new ContextHandler(handler, "/"));
+        server.setHandler(new LoopbackHostOnly(new ContextHandler(handler, "/")));
         try {
             server.start();
         } catch (Exception e) {
@@ -172,6 +179,23 @@ final class DynamoDbService implements AutoCloseable {
             System.setProperty("sqlite4java.library.path", folder.toString());
         } catch (IOException e) {
             throw new LocalAwsException("cannot unpack the native SQLite library: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses, before DynamoDB Local sees it, a request whose Host is not a loopback name. */
+    private static final class LoopbackHostOnly extends Handler.Wrapper {
+
+        LoopbackHostOnly(Handler handler) {
+            super(handler);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (LoopbackHost.accepts(request.getHeaders().get(HttpHeader.HOST))) {
+                return super.handle(request, response, callback);
+            }
+            Response.writeError(request, response, callback, LoopbackHost.MISDIRECTED, LoopbackHost.REFUSAL);
+            return true;
         }
     }
 }

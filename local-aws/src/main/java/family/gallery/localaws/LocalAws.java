@@ -55,10 +55,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalAws implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalAws.class.getName());
-    /** Any credentials are accepted; these are what the clients and functions are given. */
-    public static final String ACCESS_KEY_ID = "local";
     private static final int PORT_ATTEMPTS = 3;
-    public static final String SECRET_ACCESS_KEY = "local-secret";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Topology topology;
@@ -67,6 +64,7 @@ public final class LocalAws implements AutoCloseable {
     private final URI dynamoDbEndpoint;
     private final URI cloudFrontEndpoint;
     private final Path temporaryDirectory;
+    private final LocalCredentials credentials;
     private S3Client s3;
     private SqsClient sqs;
     private DynamoDbClient dynamoDb;
@@ -79,8 +77,9 @@ public final class LocalAws implements AutoCloseable {
     private Optional<Path> dataDirectory = Optional.empty();
 
     private LocalAws(Topology topology, int s3Port, int sqsPort, int dynamoDbPort, int cloudFrontPort,
-            Path temporaryDirectory, Path templateFile) {
+            Path temporaryDirectory, Path templateFile, LocalCredentials credentials) {
         this.topology = topology;
+        this.credentials = credentials;
         this.templateFile = templateFile;
         this.s3Endpoint = endpoint(s3Port);
         this.sqsEndpoint = endpoint(sqsPort);
@@ -120,7 +119,9 @@ public final class LocalAws implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        LocalAws stack = new LocalAws(topology, s3Port, sqsPort, dynamoDbPort, cloudFrontPort, temporary, config.template());
+        LocalCredentials credentials = config.dataDirectory().map(LocalCredentials::keptIn).orElseGet(LocalCredentials::random);
+        LocalAws stack = new LocalAws(topology, s3Port, sqsPort, dynamoDbPort, cloudFrontPort, temporary, config.template(),
+                credentials);
         try {
             stack.startServices(config, s3Port, sqsPort, dynamoDbPort, cloudFrontPort);
         } catch (RuntimeException e) {
@@ -141,7 +142,7 @@ public final class LocalAws implements AutoCloseable {
         ExecutorService starter = Executors.newFixedThreadPool(4);
         Future<SqsService> sqsService = starter.submit(
                 () -> SqsService.start(sqsPort, topology.identity().region(), topology.identity().accountId()));
-        Future<S3Service> s3Service = starter.submit(() -> S3Service.start(data.resolve("s3"), s3Port));
+        Future<S3Service> s3Service = starter.submit(() -> S3Service.start(data.resolve("s3"), s3Port, credentials));
         Future<DynamoDbService> dynamoDbService = starter.submit(() -> DynamoDbService.start(dynamoDbPort,
                 config.dataDirectory().map(directory -> directory.resolve("dynamodb"))));
         // The functions' packages unpack meanwhile too: their environment needs only the ports.
@@ -242,7 +243,7 @@ public final class LocalAws implements AutoCloseable {
 
     private void configure(software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?> builder) {
         builder.region(Region.of(topology.identity().region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)));
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey())));
         if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }
@@ -263,6 +264,11 @@ public final class LocalAws implements AutoCloseable {
 
     public Topology topology() {
         return topology;
+    }
+
+    /** The access key S3 accepts, kept in the data folder (a new one for a stack that keeps nothing). */
+    public LocalCredentials credentials() {
+        return credentials;
     }
 
     public URI s3Endpoint() {
@@ -333,8 +339,8 @@ public final class LocalAws implements AutoCloseable {
         environment.put("QUARKUS_S3_PATH_STYLE_ACCESS", "true");
         environment.put("AWS_REGION", region());
         environment.put("AWS_DEFAULT_REGION", region());
-        environment.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
-        environment.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
+        environment.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+        environment.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
         return environment;
     }
 

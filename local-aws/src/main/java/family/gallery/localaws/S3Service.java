@@ -14,13 +14,19 @@ final class S3Service implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final NotifyingBlobStore store;
+    private final HostCheckingRelay relay;
 
-    private S3Service(S3Proxy proxy, NotifyingBlobStore store) {
+    private S3Service(S3Proxy proxy, NotifyingBlobStore store, HostCheckingRelay relay) {
         this.proxy = proxy;
         this.store = store;
+        this.relay = relay;
     }
 
-    static S3Service start(Path dataDirectory, int port) {
+    /**
+     * S3Proxy on a private port, reached through a relay on {@code port} that checks each
+     * connection's Host; only requests signed with {@code credentials} get in.
+     */
+    static S3Service start(Path dataDirectory, int port, LocalCredentials credentials) {
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
@@ -29,18 +35,31 @@ final class S3Service implements AutoCloseable {
         NotifyingBlobStore store = new NotifyingBlobStore(new FilesystemNio2BlobStore(dataDirectory.toString()));
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
-                .endpoint(URI.create("http://" + Ports.HOST + ":" + port))
+                .endpoint(URI.create("http://" + Ports.HOST + ":0"))
                 // Clients send headers such as checksum modes that change nothing for a local store.
                 .ignoreUnknownHeaders(true)
-                // As on AWS, only signed requests with the stack's credentials get in.
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LocalAws.ACCESS_KEY_ID, LocalAws.SECRET_ACCESS_KEY)
+                // As on AWS, only requests signed with the stack's credentials get in.
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, credentials.accessKeyId(), credentials.secretAccessKey())
                 .build();
         try {
             proxy.start();
         } catch (Exception e) {
-            throw Ports.busy("S3", port, e);
+            throw new LocalAwsException("S3Proxy did not start: " + e.getMessage(), e);
         }
-        return new S3Service(proxy, store);
+        try {
+            return new S3Service(proxy, store, HostCheckingRelay.start("S3", port, proxy.getPort()));
+        } catch (RuntimeException e) {
+            stopQuietly(proxy);
+            throw e;
+        }
+    }
+
+    private static void stopQuietly(S3Proxy proxy) {
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            // it is being given up
+        }
     }
 
     void createBucket(String name) {
@@ -53,12 +72,9 @@ final class S3Service implements AutoCloseable {
         store.notifyTo(notifier);
     }
 
-    int port() {
-        return proxy.getPort();
-    }
-
     @Override
     public void close() throws Exception {
+        relay.close();
         proxy.stop();
     }
 }

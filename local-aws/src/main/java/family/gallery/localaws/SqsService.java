@@ -14,22 +14,32 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 final class SqsService implements AutoCloseable {
 
     private final SQSRestServer server;
+    private final HostCheckingRelay relay;
 
-    private SqsService(SQSRestServer server) {
+    private SqsService(SQSRestServer server, HostCheckingRelay relay) {
         this.server = server;
+        this.relay = relay;
     }
 
+    /** ElasticMQ on a private port, reached through a relay on {@code port} that checks each connection's Host. */
     static SqsService start(int port, String region, String accountId) {
         SQSRestServer server;
+        int privatePort;
         try {
-            server = SQSRestServerBuilder.withInterface(Ports.HOST).withPort(port)
+            server = SQSRestServerBuilder.withInterface(Ports.HOST).withPort(0)
+                    // Queue URLs name the public port.
                     .withServerAddress(new NodeAddress("http", Ports.HOST, port, ""))
                     .withAWSRegion(region).withAWSAccountId(accountId).start();
-            server.waitUntilStarted();
+            privatePort = server.waitUntilStarted().localAddress().getPort();
         } catch (Exception e) {
-            throw Ports.busy("SQS", port, e);
+            throw new LocalAwsException("ElasticMQ did not start: " + e.getMessage(), e);
         }
-        return new SqsService(server);
+        try {
+            return new SqsService(server, HostCheckingRelay.start("SQS", port, privatePort));
+        } catch (RuntimeException e) {
+            server.stopAndWait();
+            throw e;
+        }
     }
 
     /**
@@ -53,6 +63,7 @@ final class SqsService implements AutoCloseable {
 
     @Override
     public void close() {
+        relay.close();
         server.stopAndWait();
     }
 }

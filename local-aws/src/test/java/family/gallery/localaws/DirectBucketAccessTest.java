@@ -52,9 +52,18 @@ class DirectBucketAccessTest {
 
     @Test
     void aRequestSignedWithAnotherSecretIsRefused() {
+        assertRefused(stack.credentials().accessKeyId(), "guessed");
+    }
+
+    @Test
+    void theOnceWellKnownPairIsRefused() {
+        assertRefused("local", "local-secret");
+    }
+
+    private static void assertRefused(String accessKeyId, String secret) {
         try (S3Client stranger = S3Client.builder().endpointOverride(stack.s3Endpoint()).forcePathStyle(true)
                 .region(Region.of(stack.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalAws.ACCESS_KEY_ID, "guessed")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
                 .build()) {
             S3Exception refused = assertThrows(S3Exception.class,
                     () -> stranger.getObjectAsBytes(b -> b.bucket(bucket).key("media/abc/480x320.jpg")));

@@ -60,7 +60,7 @@ final class RuntimeApiServer implements AutoCloseable {
             throw new UncheckedIOException("cannot open a Runtime API port on 127.0.0.1", e);
         }
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        LoopbackHost.guard(server.createContext("/", this::handle));
         server.start();
     }
 

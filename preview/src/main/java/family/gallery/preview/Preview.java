@@ -159,7 +159,7 @@ public final class Preview implements AutoCloseable {
 
     /** The command that adds a folder as an album, with Debian's AWS CLI or a newer one. */
     public String syncCommand(String folder) {
-        return "AWS_ACCESS_KEY_ID=" + LocalAws.ACCESS_KEY_ID + " AWS_SECRET_ACCESS_KEY=" + LocalAws.SECRET_ACCESS_KEY
+        return "AWS_ACCESS_KEY_ID=" + stack.credentials().accessKeyId() + " AWS_SECRET_ACCESS_KEY=" + stack.credentials().secretAccessKey()
                 + " AWS_DEFAULT_REGION=" + stack.region() + " aws s3 sync " + folder + " \"s3://"
                 + stack.bucketName("SourceBucket") + "/albums/<album name>/\" --endpoint-url " + stack.s3Endpoint();
     }

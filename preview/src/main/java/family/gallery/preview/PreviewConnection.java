@@ -28,8 +28,8 @@ final class PreviewConnection {
         Properties properties = new Properties();
         properties.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
         properties.setProperty("region", stack.region());
-        properties.setProperty("accessKeyId", LocalAws.ACCESS_KEY_ID);
-        properties.setProperty("secretAccessKey", LocalAws.SECRET_ACCESS_KEY);
+        properties.setProperty("accessKeyId", stack.credentials().accessKeyId());
+        properties.setProperty("secretAccessKey", stack.credentials().secretAccessKey());
         properties.setProperty("endpoint.s3", stack.s3Endpoint().toString());
         properties.setProperty("endpoint.sqs", stack.sqsEndpoint().toString());
         properties.setProperty("endpoint.dynamodb", stack.dynamoDbEndpoint().toString());

@@ -30,8 +30,8 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
         for (String service : new String[] {"s3", "dynamodb", "sqs"}) {
             config.put("quarkus." + service + ".aws.region", aws.region());
             config.put("quarkus." + service + ".aws.credentials.type", "static");
-            config.put("quarkus." + service + ".aws.credentials.static-provider.access-key-id", LocalAws.ACCESS_KEY_ID);
-            config.put("quarkus." + service + ".aws.credentials.static-provider.secret-access-key", LocalAws.SECRET_ACCESS_KEY);
+            config.put("quarkus." + service + ".aws.credentials.static-provider.access-key-id", aws.credentials().accessKeyId());
+            config.put("quarkus." + service + ".aws.credentials.static-provider.secret-access-key", aws.credentials().secretAccessKey());
         }
         return config;
     }

@@ -22,6 +22,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import family.gallery.localaws.LocalAwsException;
+import family.gallery.locallambda.LoopbackHost;
 import family.gallery.template.StackTemplate;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -81,7 +82,7 @@ public final class EdgeGateway implements AutoCloseable {
             return thread;
         });
         EdgeGateway gateway = new EdgeGateway(distribution, config, server, workers);
-        server.createContext("/", gateway::handle);
+        LoopbackHost.guard(server.createContext("/", gateway::handle));
         server.setExecutor(workers);
         server.start();
         return gateway;

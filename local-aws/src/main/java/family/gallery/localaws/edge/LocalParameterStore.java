@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import family.gallery.locallambda.LoopbackHost;
+
 /**
  * SSM Parameter Store's {@code GetParameter} on 127.0.0.1 (AWS JSON 1.1 protocol), for the
  * SecureString that holds the cookie-signing key: an SDK pointed at it with
@@ -49,7 +51,7 @@ public final class LocalParameterStore implements AutoCloseable {
             throw new IllegalStateException("the parameter store cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
         LocalParameterStore store = new LocalParameterStore(server, region, accountId);
-        server.createContext("/", store::handle);
+        LoopbackHost.guard(server.createContext("/", store::handle));
         server.start();
         return store;
     }

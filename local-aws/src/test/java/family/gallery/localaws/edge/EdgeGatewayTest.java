@@ -8,9 +8,15 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -271,6 +277,43 @@ class EdgeGatewayTest {
         cookies.put("CloudFront-Policy", Base64.getEncoder().encodeToString(longer.getBytes(StandardCharsets.UTF_8))
                 .replace('+', '-').replace('=', '_').replace('/', '~'));
         assertLoginPage(viewer().cookies(cookies).get(HOME_PATH));
+    }
+
+    /** What a page rebound to 127.0.0.1 sends: its own name as Host. Every endpoint refuses it, and answers loopback names. */
+    @ParameterizedTest
+    @ValueSource(strings = {"site", "S3", "SQS", "DynamoDB", "CloudFront"})
+    void everyEndpointAnswersOnlyToLoopbackNames(String service) throws Exception {
+        URI endpoint = switch (service) {
+            case "site" -> gateway.endpoint();
+            case "S3" -> stack.s3Endpoint();
+            case "SQS" -> stack.sqsEndpoint();
+            case "DynamoDB" -> stack.dynamoDbEndpoint();
+            default -> stack.cloudFrontEndpoint();
+        };
+        int port = endpoint.getPort();
+        assertEquals(421, statusWithHost(endpoint, "rebound.example:" + port), service);
+        assertEquals(421, statusWithHost(endpoint, "127.0.0.1.rebound.example"), service);
+        int withoutHost = statusWithHost(endpoint, null);
+        assertTrue(withoutHost == 421 || withoutHost == 400, service + " answers " + withoutHost + " without a Host");
+        for (String loopback : List.of("127.0.0.1:" + port, "localhost:" + port, "LOCALHOST")) {
+            int status = statusWithHost(endpoint, loopback);
+            // Reached the service, which may make nothing of a bare GET (SQS and DynamoDB answer 400, the
+            // CloudFront recorder 501) but does not refuse the name.
+            assertNotEquals(421, status, service + " answers to Host " + loopback);
+        }
+    }
+
+    /** The status of a bare GET of / with that Host header, sent over a socket as a browser would. */
+    private static int statusWithHost(URI endpoint, String host) throws IOException {
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "GET / HTTP/1.1\r\n" + (host == null ? "" : "Host: " + host + "\r\n") + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
+            assertTrue(statusLine != null && statusLine.startsWith("HTTP/1."), "a status line: " + statusLine);
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     @Test

@@ -35,7 +35,7 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
             s3 = S3Client.builder().httpClientBuilder(ApacheHttpClient.builder()).endpointOverride(stack().s3Endpoint())
                     .forcePathStyle(true).region(Region.of(stack().region()))
                     .credentialsProvider(StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create(LocalAws.ACCESS_KEY_ID, LocalAws.SECRET_ACCESS_KEY)))
+                            AwsBasicCredentials.create(stack().credentials().accessKeyId(), stack().credentials().secretAccessKey())))
                     .build();
         }
         return s3;
@@ -69,8 +69,8 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
         config.put("quiet.period.seconds", "2");
         config.put("build.lease.seconds", "30");
         System.setProperty("aws.region", stack.region());
-        System.setProperty("aws.accessKeyId", LocalAws.ACCESS_KEY_ID);
-        System.setProperty("aws.secretAccessKey", LocalAws.SECRET_ACCESS_KEY);
+        System.setProperty("aws.accessKeyId", stack().credentials().accessKeyId());
+        System.setProperty("aws.secretAccessKey", stack().credentials().secretAccessKey());
         return config;
     }
 
