@@ -6,11 +6,12 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * One viewer as stored: the name, the bcrypt hash of the password, when each was set, and the
- * groups the viewer belongs to (which decide the albums they see).
+ * One viewer as stored: the name, the bcrypt hash of the password, when each was set, the groups
+ * the viewer belongs to (which decide the albums they see), and whether the password came from an
+ * htpasswd file, so was never checked against the password policy.
  */
 public record ViewerAccount(ViewerName name, String passwordHash, Instant createdAt, Instant passwordChangedAt,
-        SortedSet<GroupName> groups) {
+        SortedSet<GroupName> groups, boolean passwordImported) {
 
     public ViewerAccount {
         groups = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(groups == null ? Set.of() : groups));

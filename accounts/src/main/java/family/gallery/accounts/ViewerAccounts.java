@@ -28,6 +28,7 @@ public final class ViewerAccounts {
     private static final String CREATED = "createdAt";
     private static final String CHANGED = "passwordChangedAt";
     private static final String GROUPS = "groups";
+    private static final String IMPORTED = "passwordImported";
     /** The one item that says since when sessions count. */
     public static final String SESSIONS = "SESSIONS#ALL";
     private static final String NOT_BEFORE = "notBefore";
@@ -43,11 +44,26 @@ public final class ViewerAccounts {
     }
 
     public void add(ViewerName name, String passwordHash) {
+        put(name, passwordHash, false);
+    }
+
+    /**
+     * Adds a viewer whose hash was made elsewhere (an htpasswd file): their password was never checked
+     * against the policy, so the account says so until the password is changed.
+     */
+    public void addImported(ViewerName name, String passwordHash) {
+        put(name, passwordHash, true);
+    }
+
+    private void put(ViewerName name, String passwordHash, boolean imported) {
         String now = clock.instant().toString();
+        Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of(KEY, s(VIEWER_PREFIX + name), NAME, s(name.value()),
+                HASH, s(bcrypt(passwordHash)), CREATED, s(now), CHANGED, s(now)));
+        if (imported) {
+            item.put(IMPORTED, AttributeValue.fromBool(true));
+        }
         try {
-            dynamo.putItem(put -> put.tableName(table)
-                    .item(Map.of(KEY, s(VIEWER_PREFIX + name), NAME, s(name.value()), HASH, s(bcrypt(passwordHash)),
-                            CREATED, s(now), CHANGED, s(now)))
+            dynamo.putItem(put -> put.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", KEY)));
         } catch (ConditionalCheckFailedException exists) {
@@ -79,9 +95,9 @@ public final class ViewerAccounts {
     private void changeHash(ViewerName name, String passwordHash) {
         try {
             dynamo.updateItem(update -> update.tableName(table).key(key(name))
-                    .updateExpression("SET #hash = :hash, #changed = :now")
+                    .updateExpression("SET #hash = :hash, #changed = :now REMOVE #imported")
                     .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", KEY, "#hash", HASH, "#changed", CHANGED))
+                    .expressionAttributeNames(Map.of("#pk", KEY, "#hash", HASH, "#changed", CHANGED, "#imported", IMPORTED))
                     .expressionAttributeValues(Map.of(":hash", s(bcrypt(passwordHash)), ":now", s(clock.instant().toString()))));
         } catch (ConditionalCheckFailedException missing) {
             throw new AccountException.UnknownViewer(name);
@@ -164,7 +180,8 @@ public final class ViewerAccounts {
                 Instant.parse(item.get(CREATED).s()), Instant.parse(item.get(CHANGED).s()),
                 // A hand-edited name that is no group's is left out rather than failing every listing.
                 item.containsKey(GROUPS) ? item.get(GROUPS).ss().stream().map(GroupName::parse).flatMap(Optional::stream)
-                        .collect(Collectors.toCollection(TreeSet::new)) : new TreeSet<>());
+                        .collect(Collectors.toCollection(TreeSet::new)) : new TreeSet<>(),
+                item.containsKey(IMPORTED) && Boolean.TRUE.equals(item.get(IMPORTED).bool()));
     }
 
     private static String bcrypt(String hash) {

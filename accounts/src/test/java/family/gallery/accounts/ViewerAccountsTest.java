@@ -85,6 +85,21 @@ class ViewerAccountsTest {
     }
 
     @Test
+    void anImportedPasswordIsMarkedUntilItIsChanged() {
+        accounts.addImported(ViewerName.of("ann"), new PasswordHasher(5).hash("ann".toCharArray()));
+        accounts.add(ViewerName.of("bob"), HASHER.hash("correct horse".toCharArray()));
+        assertTrue(accounts.find(ViewerName.of("ann")).orElseThrow().passwordImported());
+        assertFalse(accounts.find(ViewerName.of("bob")).orElseThrow().passwordImported());
+
+        String current = accounts.find(ViewerName.of("ann")).orElseThrow().passwordHash();
+        assertTrue(accounts.upgradeHash(ViewerName.of("ann"), current, HASHER.hash("ann".toCharArray())));
+        assertTrue(accounts.find(ViewerName.of("ann")).orElseThrow().passwordImported(), "a stronger hash of it is still unchecked");
+
+        accounts.changePassword(ViewerName.of("ann"), HASHER.hash("a checked passphrase".toCharArray()));
+        assertFalse(accounts.find(ViewerName.of("ann")).orElseThrow().passwordImported());
+    }
+
+    @Test
     void storesOnlyBcryptHashes() {
         assertThrows(AccountException.UnsupportedHash.class, () -> accounts.add(ViewerName.of("ann"), "plain text"));
         assertThrows(AccountException.UnsupportedHash.class, () -> accounts.add(ViewerName.of("ann"), "$apr1$abc$defghijklmnopqrstuvwx"));

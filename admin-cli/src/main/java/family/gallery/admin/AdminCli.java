@@ -237,7 +237,9 @@ public final class AdminCli {
         public Integer call() {
             var viewers = accounts().list();
             for (ViewerAccount viewer : viewers) {
-                out().printf("%-40s added %s, password set %s%n", viewer.name(), viewer.createdAt(), viewer.passwordChangedAt());
+                out().printf("%-40s added %s, password set %s%s%n", viewer.name(), viewer.createdAt(), viewer.passwordChangedAt(),
+                        viewer.passwordImported() ? ", imported from htpasswd and never checked against the password policy"
+                                + " (reset-password " + viewer.name() + " to set one that is)" : "");
             }
             out().println(viewers.size() + (viewers.size() == 1 ? " viewer" : " viewers"));
             return 0;
@@ -290,6 +292,10 @@ public final class AdminCli {
             report.added().forEach(name -> out().println("Added viewer " + name + "."));
             report.problems().forEach(problem -> spec.commandLine().getErr().println(problem));
             out().println(report.added().size() + " added, " + report.problems().size() + " not imported");
+            if (!report.added().isEmpty()) {
+                out().println("Imported passwords were never checked against the password policy; 'list' marks them"
+                        + " until reset-password replaces them.");
+            }
             return report.problems().isEmpty() ? 0 : 1;
         }
     }

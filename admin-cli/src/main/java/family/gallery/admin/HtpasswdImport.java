@@ -18,7 +18,8 @@ import family.gallery.accounts.ViewerName;
  * entries are reported, as are names that exist already and hashes so costly (over cost
  * {@value PasswordHasher#MAX_IMPORTED_COST}) that each sign-in would take seconds. Cheaper hashes than
  * ours ({@code htpasswd -B} uses cost 5) are replaced at the viewer's first sign-in, which the report
- * says. Each line stands alone.
+ * says. Imported viewers are marked as such in {@code list} until their password is reset, since
+ * their passwords were never checked against the policy. Each line stands alone.
  */
 public final class HtpasswdImport {
 
@@ -49,7 +50,7 @@ public final class HtpasswdImport {
             try {
                 ViewerName name = ViewerName.of(line.substring(0, colon));
                 String hash = PasswordHasher.requireBcrypt(line.substring(colon + 1), "the entry for " + name);
-                accounts.add(name, hash);
+                accounts.addImported(name, hash);
                 int cost = PasswordHasher.costOf(hash);
                 added.add(cost < PasswordHasher.DEFAULT_COST
                         ? name.value() + " (bcrypt cost " + cost + ", replaced by cost " + PasswordHasher.DEFAULT_COST

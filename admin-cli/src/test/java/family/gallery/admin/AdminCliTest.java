@@ -159,7 +159,8 @@ class AdminCliTest {
         assertEquals(1, imported.exitCode());
         assertTrue(imported.out().contains("Added viewer ann (bcrypt cost 5, replaced by cost 11 at their first sign-in)."),
                 imported.out());
-        assertTrue(imported.out().endsWith("1 added, 4 not imported\n"), imported.out());
+        assertTrue(imported.out().contains("1 added, 4 not imported\nImported passwords were never checked against the"
+                + " password policy; 'list' marks them until reset-password replaces them.\n"), imported.out());
         assertTrue(imported.err().contains("line 7: bcrypt cost 15 is above 14, so every sign-in would take too long:"
                 + " the entry for dave; add the viewer with a new password instead"), imported.err());
         assertTrue(accounts.find(ViewerName.of("dave")).isEmpty());
@@ -170,6 +171,14 @@ class AdminCliTest {
         assertTrue(passwordOf("ann", "ann's password"));
         assertTrue(passwordOf("bob", "correct horse battery"), "an existing viewer keeps their password");
         assertTrue(accounts.find(ViewerName.of("carol")).isEmpty());
+
+        String listed = run("", "list", "--table", table).out();
+        assertTrue(listed.contains("ann") && listed.contains(", imported from htpasswd and never checked against the password"
+                + " policy (reset-password ann to set one that is)"), listed);
+        assertEquals(1, listed.split("never checked", -1).length - 1, "bob's own password was checked: " + listed);
+        assertEquals(0, run("a new passphrase\n", "reset-password", "ann", "--table", table,
+                "--password-stdin").exitCode());
+        assertFalse(run("", "list", "--table", table).out().contains("never checked"), "a reset password meets the policy");
     }
 
     /** A lock as the login function leaves it after five wrong passwords. */

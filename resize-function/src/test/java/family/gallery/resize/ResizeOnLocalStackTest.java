@@ -182,6 +182,56 @@ class ResizeOnLocalStackTest {
         latest.renditions().forEach(r -> aws.s3().headObject(h -> h.bucket(resized).key(r.key())));
     }
 
+    /**
+     * A photo that needs more memory than the function's heap is that photo's FAILED, and the photo
+     * beside it in the batch is rendered: run in a JVM of its own with a 40 MB heap, where the 16 MP
+     * photo cannot be decoded (48 MB of pixels) and the small one can.
+     */
+    @Test
+    void aPhotoThatNeedsMoreMemoryThanTheHeapFailsAloneInItsBatch(@TempDir Path work) throws Exception {
+        String big = "albums/memory/big.jpg";
+        String small = "albums/memory/small.jpg";
+        aws.s3().putObject(r -> r.bucket(source).key(big),
+                RequestBody.fromBytes(TestImages.jpeg(TestImages.scene(4000, 4000, BufferedImage.TYPE_INT_RGB), false)));
+        aws.s3().putObject(r -> r.bucket(source).key(small),
+                RequestBody.fromBytes(TestImages.jpeg(TestImages.scene(300, 200, BufferedImage.TYPE_INT_RGB), false)));
+        SQSEvent.SQSMessage[] messages = nextMessages("ResizeQueue", big, small);
+
+        java.util.Properties stack = new java.util.Properties();
+        stack.setProperty("region", aws.region());
+        stack.setProperty("accessKeyId", aws.credentials().accessKeyId());
+        stack.setProperty("secretAccessKey", aws.credentials().secretAccessKey());
+        stack.setProperty("endpoint.s3", aws.s3Endpoint().toString());
+        stack.setProperty("endpoint.dynamodb", aws.dynamoDbEndpoint().toString());
+        stack.setProperty("endpoint.sqs", aws.sqsEndpoint().toString());
+        stack.setProperty("sourceBucket", source);
+        stack.setProperty("resizedBucket", resized);
+        stack.setProperty("catalogTable", aws.tableName("CatalogTable"));
+        stack.setProperty("rebuildQueueUrl", aws.queueUrl("RebuildQueue"));
+        Path stackFile = work.resolve("stack.properties");
+        try (var writer = Files.newBufferedWriter(stackFile)) {
+            stack.store(writer, null);
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx40m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), LowMemoryBatch.class.getName(),
+                stackFile.toString()));
+        for (int i = 0; i < messages.length; i++) {
+            Path body = work.resolve("message-" + i + ".json");
+            Files.writeString(body, messages[i].getBody());
+            command.add(body.toString());
+        }
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, child.waitFor(), output);
+        assertTrue(output.contains("0 failures"), "no message goes back to the queue: " + output);
+
+        PhotoEntry failed = catalog.find(PhotoId.of(MediaKey.of(big))).orElseThrow();
+        assertEquals(PhotoStatus.FAILED, failed.status());
+        assertTrue(failed.reason().orElseThrow().startsWith("Rendering it needs more memory than the function has ("),
+                failed.reason().toString());
+        assertEquals(PhotoStatus.READY, catalog.find(PhotoId.of(MediaKey.of(small))).orElseThrow().status(), output);
+    }
+
     @Test
     void photosThatCanNeverRenderAreFailedOnceAndAcknowledged() {
         byte[] jpeg = TestImages.jpeg(TestImages.scene(1200, 800, BufferedImage.TYPE_INT_RGB), false);
