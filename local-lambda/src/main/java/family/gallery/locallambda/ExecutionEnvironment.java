@@ -67,7 +67,8 @@ final class ExecutionEnvironment implements RuntimeApiServer.Invocations, AutoCl
             throw e;
         }
         this.initTimeoutSeconds = options.initTimeout().toSeconds();
-        log.line(id, "process " + process.pid() + " started, Runtime API at " + api.address());
+        log.line(id, "process " + process.pid() + " started" + (code.bootstrap().isPresent() ? " from the package's bootstrap" : " in a JVM")
+                + ", Runtime API at " + api.address());
         pumpOutput();
         process.onExit().thenAccept(exited -> exited(exited.exitValue()));
         initWatch = scheduler.schedule(this::initTimedOut, options.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -83,6 +84,10 @@ final class ExecutionEnvironment implements RuntimeApiServer.Invocations, AutoCl
     }
 
     private List<String> command(FunctionPackage code, LocalLambdaOptions options) {
+        if (code.bootstrap().isPresent()) {
+            // A custom runtime (provided.al2023): Lambda runs the bootstrap with no arguments.
+            return List.of(code.bootstrap().get().toString());
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + Math.max(64, function.memorySizeMb() / 2) + "m");
@@ -114,8 +119,10 @@ final class ExecutionEnvironment implements RuntimeApiServer.Invocations, AutoCl
         environment.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName());
         environment.put("AWS_REGION", options.region());
         environment.put("AWS_DEFAULT_REGION", options.region());
-        environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
-        environment.put("_HANDLER", RuntimeInterfaceClient.QUARKUS_HANDLER);
+        if (code.bootstrap().isEmpty()) {
+            environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
+            environment.put("_HANDLER", RuntimeInterfaceClient.QUARKUS_HANDLER);
+        }
         environment.put("LAMBDA_TASK_ROOT", code.taskRoot().toString());
         environment.put("TZ", ":UTC");
         environment.put("LANG", "en_US.UTF-8");

@@ -6,14 +6,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-/** A deployment package unpacked as Lambda unpacks it to {@code /var/task}. */
+/**
+ * A deployment package unpacked as Lambda unpacks it to {@code /var/task}: a JVM package (classes
+ * and {@code lib/}) or a custom runtime's, whose {@code bootstrap} executable (a native image) Lambda
+ * runs instead.
+ */
 final class FunctionPackage {
+
+    private static final String BOOTSTRAP = "bootstrap";
 
     private final Path taskRoot;
 
@@ -35,6 +43,11 @@ final class FunctionPackage {
                 while (entries.hasMoreElements()) {
                     extract(archive, entries.nextElement(), taskRoot);
                 }
+            }
+            Path bootstrap = taskRoot.resolve(BOOTSTRAP);
+            if (Files.isRegularFile(bootstrap)) {
+                // Java's zip reader drops the file modes that Lambda keeps; a bootstrap is executable by contract.
+                Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + zip, e);
@@ -70,6 +83,12 @@ final class FunctionPackage {
 
     Path taskRoot() {
         return taskRoot;
+    }
+
+    /** The custom runtime's executable, when the package has one (a native image's does). */
+    Optional<Path> bootstrap() {
+        Path bootstrap = taskRoot.resolve(BOOTSTRAP);
+        return Files.isRegularFile(bootstrap) ? Optional.of(bootstrap) : Optional.empty();
     }
 
     /** Lambda's Java class path: the package root, then every jar in its {@code lib/}. */

@@ -18,6 +18,17 @@ import family.gallery.template.StackTemplate.Resource;
 class TemplateTopologyTest {
 
     private static StackTemplate template;
+    private static final ResourceReferences LOGICAL_IDS = new ResourceReferences() {
+        @Override
+        public String ref(Resource resource) {
+            return resource.logicalId();
+        }
+
+        @Override
+        public String attribute(Resource resource, String attribute) {
+            return resource.logicalId() + "." + attribute;
+        }
+    };
 
     @BeforeAll
     static void load() {
@@ -33,12 +44,39 @@ class TemplateTopologyTest {
     void everyReferenceNamesAResourceParameterOrPseudoParameter() {
         Set<String> known = new HashSet<>(template.section("Resources").keySet());
         known.addAll(template.section("Parameters").keySet());
+        // SAM's alias of each function that publishes versions (AutoPublishAlias in Globals).
+        assertEquals("live", template.section("Globals").get("Function") instanceof Map<?, ?> globals ? globals.get("AutoPublishAlias") : null);
+        template.resourcesOfType("AWS::Serverless::Function").forEach(function -> known.add(function.logicalId() + ".Alias"));
         List<String> references = new java.util.ArrayList<>();
         collectReferences(template.root(), references);
         assertFalse(references.isEmpty());
         for (String reference : references) {
             assertTrue(known.contains(reference) || reference.startsWith("AWS::"), "unknown reference " + reference);
         }
+    }
+
+    /** One parameter switches every function between the native package and the JVM package with SnapStart. */
+    @Test
+    void theFunctionRuntimeParameterSwitchesRuntimeHandlerAndSnapStart() {
+        Map<String, List<Object>> expected = Map.of(
+                "native", List.of("provided.al2023", "not.used.in.provided.runtime", "None"),
+                "jvm", List.of("java21", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest", "PublishedVersions"));
+        assertEquals("jvm", ((Map<?, ?>) template.section("Parameters").get("FunctionRuntime")).get("Default"),
+                "the default matches the default build (./mvnw package)");
+        expected.forEach((runtime, values) -> {
+            IntrinsicResolver resolver = new IntrinsicResolver(template, StackIdentity.local("test", "eu-west-1"),
+                    Map.of("FunctionRuntime", runtime), LOGICAL_IDS);
+            Map<?, ?> globals = (Map<?, ?>) resolver.resolve(template.section("Globals").get("Function"));
+            assertEquals(values, List.of(globals.get("Runtime"), globals.get("Handler"), ((Map<?, ?>) globals.get("SnapStart")).get("ApplyOn")),
+                    runtime);
+        });
+        template.resourcesOfType("AWS::Serverless::Function").forEach(function -> {
+            for (String overridden : List.of("Runtime", "Handler", "SnapStart", "AutoPublishAlias")) {
+                assertFalse(function.property(overridden).isPresent(), function.logicalId() + " sets its own " + overridden);
+            }
+        });
+        Resource url = template.requireResource("LoginFunctionUrl");
+        assertTrue(url.property("Qualifier").isPresent(), "the login page is served by the alias that SnapStart restores");
     }
 
     @Test
