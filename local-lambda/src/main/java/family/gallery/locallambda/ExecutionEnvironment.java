@@ -41,6 +41,9 @@ final class ExecutionEnvironment implements RuntimeApiServer.Invocations, AutoCl
     private final BlockingQueue<PendingInvocation> inbox = new LinkedBlockingQueue<>();
     private volatile PendingInvocation current;
     private volatile boolean initialized;
+    private final long startedNanos = System.nanoTime();
+    /** How long the process took to ask for its first event, for the first REPORT line; -1 once reported. */
+    private volatile long initMillis = -1;
     private volatile boolean dead;
     private volatile long idleSinceNanos = System.nanoTime();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -188,6 +191,9 @@ final class ExecutionEnvironment implements RuntimeApiServer.Invocations, AutoCl
         if (!initialized) {
             initialized = true;
             initWatch.cancel(false);
+            if (initMillis < 0) {
+                initMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+            }
         }
         long timeoutMillis = function.timeoutSeconds() * 1000L;
         invocation.startNanos = System.nanoTime();
@@ -196,6 +202,15 @@ final class ExecutionEnvironment implements RuntimeApiServer.Invocations, AutoCl
         invocation.timeout = scheduler.schedule(() -> timedOut(invocation), timeoutMillis, TimeUnit.MILLISECONDS);
         log.line(id, "START RequestId: " + invocation.requestId + " Version: $LATEST");
         return invocation;
+    }
+
+    /** Under SnapStart the start-up ends at the checkpoint, before the runtime asks for its first event. */
+    @Override
+    public void readyForSnapshot() {
+        if (!initialized) {
+            initMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+            log.line(id, "ready for a snapshot after " + initMillis + " ms (restored at once: nothing is snapshotted locally)");
+        }
     }
 
     @Override
@@ -238,8 +253,11 @@ final class ExecutionEnvironment implements RuntimeApiServer.Invocations, AutoCl
     private void logEnd(PendingInvocation invocation) {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - invocation.startNanos);
         log.line(id, "END RequestId: " + invocation.requestId);
+        // As on Lambda, an environment's first REPORT also says how long its start-up took.
+        long init = initMillis;
+        initMillis = -1;
         log.line(id, "REPORT RequestId: " + invocation.requestId + "\tDuration: " + millis + " ms\tMemory Size: "
-                + function.memorySizeMb() + " MB");
+                + function.memorySizeMb() + " MB" + (init >= 0 ? "\tInit Duration: " + init + " ms" : ""));
     }
 
     /** The environment is marked dead before the invoker sees the timeout, so it is never reused. */

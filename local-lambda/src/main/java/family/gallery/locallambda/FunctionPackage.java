@@ -68,6 +68,11 @@ final class FunctionPackage {
         try (InputStream in = archive.getInputStream(entry)) {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
+        // The package's own times, as Lambda keeps them: unpacking the same package again gives the
+        // same files, which class-data sharing archives rely on.
+        if (entry.getLastModifiedTime() != null) {
+            Files.setLastModifiedTime(target, entry.getLastModifiedTime());
+        }
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -34,6 +34,9 @@ final class RuntimeApiServer implements AutoCloseable {
         boolean fail(String requestId, String errorDocument, String errorTypeHeader);
 
         void initFailed(String errorDocument, String errorTypeHeader);
+
+        /** A SnapStart runtime has finished its start-up and is ready to be snapshotted. */
+        void readyForSnapshot();
     }
 
     private static final String PREFIX = "/2018-06-01/runtime/";
@@ -91,6 +94,10 @@ final class RuntimeApiServer implements AutoCloseable {
                 } else {
                     send(exchange, 400, error("InvalidRequestID", "no running invocation " + reply.group(1)));
                 }
+            } else if (resource.equals("restore/next") && method.equals("GET")) {
+                // SnapStart's checkpoint: nothing is snapshotted here, so the runtime is "restored" at once.
+                invocations.readyForSnapshot();
+                send(exchange, 200, "{}");
             } else if (resource.equals("init/error") && method.equals("POST")) {
                 invocations.initFailed(body(exchange), exchange.getRequestHeaders().getFirst(ERROR_TYPE_HEADER));
                 send(exchange, 202, "{\"status\":\"OK\"}");

@@ -51,6 +51,10 @@ class CustomRuntimeTest {
                     lambda.invoke("Echo", "{\"n\":2}").payload(), "the same process serves the next event");
             List<String> log = Files.readAllLines(lambda.logFile("Echo"));
             assertTrue(log.stream().anyMatch(line -> line.contains("started from the package's bootstrap")), log.toString());
+            List<String> reports = log.stream().filter(line -> line.contains("REPORT RequestId: ")).toList();
+            assertEquals(3, reports.size(), log.toString());
+            assertTrue(reports.get(0).matches(".*\tInit Duration: \\d+ ms$"), "the cold start's report: " + reports.get(0));
+            assertFalse(reports.get(1).contains("Init Duration") || reports.get(2).contains("Init Duration"), reports.toString());
         }
     }
 }

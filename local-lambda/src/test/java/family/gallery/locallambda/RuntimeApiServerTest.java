@@ -43,6 +43,11 @@ class RuntimeApiServerTest {
         public void initFailed(String errorDocument, String errorTypeHeader) {
             calls.add("init " + errorTypeHeader + " " + errorDocument);
         }
+
+        @Override
+        public void readyForSnapshot() {
+            calls.add("snapshot");
+        }
     }, ARN);
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -86,6 +91,13 @@ class RuntimeApiServerTest {
         assertEquals(ARN, next.headers().firstValue("Lambda-Runtime-Invoked-Function-Arn").orElseThrow());
         assertTrue(next.headers().firstValue("Lambda-Runtime-Trace-Id").orElseThrow()
                 .matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0"));
+    }
+
+    /** A runtime started for SnapStart reports the end of its start-up, and is restored at once. */
+    @Test
+    void aSnapStartCheckpointIsAnsweredAtOnce() throws Exception {
+        assertEquals(200, send("GET", "/2018-06-01/runtime/restore/next", null).statusCode());
+        assertEquals(List.of("snapshot"), calls);
     }
 
     @Test

@@ -2,8 +2,10 @@ package family.gallery.login;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -12,6 +14,8 @@ import org.jboss.logging.Logger;
 import family.gallery.accounts.PasswordHasher;
 import family.gallery.accounts.ShareLinks;
 import family.gallery.accounts.ViewerAccounts;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wires the plain login classes from the function's configuration. */
@@ -19,6 +23,30 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class LoginComponents {
 
     private static final Logger LOG = Logger.getLogger(LoginService.class);
+    /** Lambda's AWS_LAMBDA_INITIALIZATION_TYPE values whose start-up no visitor waits for. */
+    private static final Set<String> PRIMED_INITIALIZATIONS = Set.of("snap-start", "provisioned-concurrency");
+
+    /**
+     * Under SnapStart (and provisioned concurrency) does while the function starts what the first
+     * sign-in would otherwise wait for: the login service with its dummy bcrypt hash, the signing key
+     * from SSM, and a first read of the accounts table, which loads the SDK's request path. That work
+     * then lands in the snapshot, so no visitor waits for it. An on-demand cold start skips it: there
+     * it would only make the start-up longer by more than the first request saves. A failure is
+     * logged and left to the first request, which does the same work.
+     */
+    void prime(@Observes StartupEvent started, LoginService login, SigningKeySource signingKey, DynamoDbClient dynamo,
+            @ConfigProperty(name = "gallery.accounts-table") String table) {
+        if (!PRIMED_INITIALIZATIONS.contains(String.valueOf(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE")))) {
+            return;
+        }
+        try {
+            ClientProxy.unwrap(login);
+            signingKey.privateKey();
+            new ViewerAccounts(dynamo, table, Clock.systemUTC()).sessionsNotBefore();
+        } catch (RuntimeException e) {
+            LOG.warnf("priming at start-up left for the first request: %s", e.toString());
+        }
+    }
 
     @Produces
     @ApplicationScoped
