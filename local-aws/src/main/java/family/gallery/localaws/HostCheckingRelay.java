@@ -22,7 +22,7 @@ import java.util.logging.Logger;
 import family.gallery.locallambda.LoopbackHost;
 
 /**
- * The public port of an emulator that offers no hook to look at requests (S3Proxy, ElasticMQ): it
+ * The public port of an emulator that offers no hook to look at requests (ElasticMQ): it
  * reads the head of each connection's first request, refuses it unless its {@code Host} is a
  * loopback name (see {@link LoopbackHost}), and otherwise relays the connection, bytes unchanged, to
  * the emulator listening on a private port. Looking at the first request is enough: a browser keeps

@@ -14,17 +14,15 @@ final class S3Service implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final NotifyingBlobStore store;
-    private final HostCheckingRelay relay;
 
-    private S3Service(S3Proxy proxy, NotifyingBlobStore store, HostCheckingRelay relay) {
+    private S3Service(S3Proxy proxy, NotifyingBlobStore store) {
         this.proxy = proxy;
         this.store = store;
-        this.relay = relay;
     }
 
     /**
-     * S3Proxy on a private port, reached through a relay on {@code port} that checks each
-     * connection's Host; only requests signed with {@code credentials} get in.
+     * S3Proxy on {@code port}, answering only requests signed with {@code credentials}. That also
+     * keeps out a web page rebound to 127.0.0.1: it cannot sign without the data folder's secret.
      */
     static S3Service start(Path dataDirectory, int port, LocalCredentials credentials) {
         try {
@@ -35,7 +33,7 @@ final class S3Service implements AutoCloseable {
         NotifyingBlobStore store = new NotifyingBlobStore(new FilesystemNio2BlobStore(dataDirectory.toString()));
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
-                .endpoint(URI.create("http://" + Ports.HOST + ":0"))
+                .endpoint(URI.create("http://" + Ports.HOST + ":" + port))
                 // Clients send headers such as checksum modes that change nothing for a local store.
                 .ignoreUnknownHeaders(true)
                 // As on AWS, only requests signed with the stack's credentials get in.
@@ -44,22 +42,9 @@ final class S3Service implements AutoCloseable {
         try {
             proxy.start();
         } catch (Exception e) {
-            throw new LocalAwsException("S3Proxy did not start: " + e.getMessage(), e);
+            throw Ports.busy("S3", port, e);
         }
-        try {
-            return new S3Service(proxy, store, HostCheckingRelay.start("S3", port, proxy.getPort()));
-        } catch (RuntimeException e) {
-            stopQuietly(proxy);
-            throw e;
-        }
-    }
-
-    private static void stopQuietly(S3Proxy proxy) {
-        try {
-            proxy.stop();
-        } catch (Exception e) {
-            // it is being given up
-        }
+        return new S3Service(proxy, store);
     }
 
     void createBucket(String name) {
@@ -74,7 +59,6 @@ final class S3Service implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        relay.close();
         proxy.stop();
     }
 }
