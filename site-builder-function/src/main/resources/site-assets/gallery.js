@@ -27,7 +27,8 @@ async function openViewerOn(grid) {
     imageClickAction: 'zoom-or-close',
     tapAction: 'toggle-controls',
     doubleTapAction: 'zoom',
-    bgOpacity: 0.95,
+    // Opaque: the page must not show through behind the toolbar and captions.
+    bgOpacity: 1,
     paddingFn: (viewport, item) => ({ top: 0, left: 0, right: 0, bottom: videoCaptionSpace(item) }),
   });
   showVideos(lightbox);
@@ -71,6 +72,62 @@ async function openViewerOn(grid) {
       },
       onClick: () => playMotion(pswp.currSlide),
     });
+    const slideshow = new Slideshow(pswp);
+    pswp.ui.registerElement({
+      name: 'slideshow',
+      order: 6,
+      isButton: true,
+      title: 'Start the slideshow (S)',
+      html: {
+        isCustomSVG: true,
+        inner: '<path d="M11 9v14l12-7Z" id="pswp__icn-slideshow"/>',
+        outlineID: 'pswp__icn-slideshow',
+      },
+      onInit: (button) => slideshow.attach(button),
+      onClick: () => slideshow.toggle(),
+    });
+    pswp.ui.registerElement({
+      name: 'help',
+      order: 5,
+      isButton: true,
+      title: 'Keyboard shortcuts (?)',
+      html: '<span class="pswp__help-label" aria-hidden="true">?</span>',
+      onClick: () => toggleHelp(pswp),
+    });
+    pswp.ui.registerElement({
+      name: 'notice',
+      order: 10,
+      isButton: false,
+      appendTo: 'root',
+      onInit: (box) => {
+        box.setAttribute('role', 'status');
+        slideshow.noticeBox = box;
+      },
+    });
+    pswp.on('keydown', (event) => {
+      const { key, target } = event.originalEvent;
+      // The space bar on a focused button or player presses that control instead.
+      const onControl = target instanceof Element && target.closest('button, a, input, video, [role=dialog]');
+      if (key === 's' || key === 'S' || (key === ' ' && !onControl)) {
+        event.preventDefault();
+        slideshow.toggle();
+      } else if (slideshow.running && (key === '+' || key === '=' || key === '-')) {
+        event.preventDefault();
+        slideshow.changeSeconds(key === '-' ? -1 : 1);
+      } else if (key === '?') {
+        event.preventDefault();
+        toggleHelp(pswp);
+      } else {
+        slideshow.stop();
+      }
+    });
+    pswp.on('pointerDown', (event) => {
+      if (!event.originalEvent.target.closest('.pswp__button--slideshow')) {
+        slideshow.stop();
+      }
+    });
+    pswp.on('wheel', () => slideshow.stop());
+    pswp.on('close', () => slideshow.stop());
     pswp.ui.registerElement({
       name: 'caption',
       order: 9,
@@ -262,4 +319,177 @@ function showCaption(box, data) {
     small.textContent = details;
     box.append(small);
   }
+}
+
+// The slideshow: the play button, S or the space bar start and stop it. It moves on every few
+// seconds (+ and - change how many, remembered on this device; a video plays to its end first),
+// keeps the screen awake where the browser allows, and any other key, press, swipe or scroll stops
+// it. The viewer already loads the next two slides ahead.
+const SLIDESHOW = { minSeconds: 2, maxSeconds: 30, defaultSeconds: 5, storageKey: 'slideshowSeconds' };
+
+class Slideshow {
+  constructor(pswp) {
+    this.pswp = pswp;
+    this.running = false;
+    this.timer = undefined;
+    this.wakeLock = undefined;
+    this.noticeBox = undefined;
+    this.seconds = Slideshow.storedSeconds();
+    pswp.on('change', () => {
+      if (this.running) {
+        this.schedule();
+      }
+    });
+    document.addEventListener('visibilitychange', () => {
+      if (this.running && document.visibilityState === 'visible') {
+        this.keepScreenOn();
+      }
+    });
+  }
+
+  static storedSeconds() {
+    let stored = NaN;
+    try {
+      stored = Number(localStorage.getItem(SLIDESHOW.storageKey));
+    } catch (unavailable) {
+      // private windows may refuse storage: the default applies
+    }
+    return Number.isInteger(stored) && stored >= SLIDESHOW.minSeconds && stored <= SLIDESHOW.maxSeconds
+      ? stored : SLIDESHOW.defaultSeconds;
+  }
+
+  attach(button) {
+    this.button = button;
+    button.setAttribute('aria-pressed', 'false');
+  }
+
+  toggle() {
+    if (this.running) {
+      this.stop();
+    } else {
+      this.start();
+    }
+  }
+
+  start() {
+    // The page may set a shorter interval (the tests do), read when the slideshow starts.
+    const override = Number(document.body.dataset.slideshowSeconds);
+    if (override > 0) {
+      this.seconds = override;
+    }
+    this.running = true;
+    this.showState();
+    const keys = matchMedia('(pointer: fine)').matches ? ' (+ and \u2212 change it)' : '';
+    this.notice(`Slideshow: every ${this.seconds} s${keys}`);
+    this.keepScreenOn();
+    this.schedule();
+  }
+
+  stop() {
+    if (!this.running) {
+      return;
+    }
+    this.running = false;
+    clearTimeout(this.timer);
+    this.showState();
+    this.notice('Slideshow stopped');
+    if (this.wakeLock) {
+      this.wakeLock.release().catch(() => {});
+      this.wakeLock = undefined;
+    }
+  }
+
+  changeSeconds(step) {
+    this.seconds = Math.min(SLIDESHOW.maxSeconds, Math.max(SLIDESHOW.minSeconds, this.seconds + step));
+    try {
+      localStorage.setItem(SLIDESHOW.storageKey, String(this.seconds));
+    } catch (unavailable) {
+      // kept for this page only
+    }
+    this.notice(`Slideshow: every ${this.seconds} s`);
+    this.schedule();
+  }
+
+  schedule() {
+    clearTimeout(this.timer);
+    const video = this.pswp.currSlide && this.pswp.currSlide.content.element;
+    if (video instanceof HTMLVideoElement) {
+      video.addEventListener('ended', () => this.running && this.pswp.next(), { once: true });
+      video.play().catch(() => {
+        this.timer = setTimeout(() => this.pswp.next(), this.seconds * 1000);
+      });
+      return;
+    }
+    this.timer = setTimeout(() => this.pswp.next(), this.seconds * 1000);
+  }
+
+  async keepScreenOn() {
+    if (!('wakeLock' in navigator) || this.wakeLock) {
+      return;
+    }
+    try {
+      this.wakeLock = await navigator.wakeLock.request('screen');
+      this.wakeLock.addEventListener('release', () => {
+        this.wakeLock = undefined;
+      });
+    } catch (refused) {
+      // a hidden page or a browser policy: the slideshow runs without it
+    }
+  }
+
+  showState() {
+    if (this.button) {
+      this.button.setAttribute('aria-pressed', String(this.running));
+      this.button.title = this.running ? 'Stop the slideshow (S)' : 'Start the slideshow (S)';
+      this.button.setAttribute('aria-label', this.button.title);
+      this.button.classList.toggle('pswp__button--playing', this.running);
+    }
+  }
+
+  notice(text) {
+    if (!this.noticeBox) {
+      return;
+    }
+    this.noticeBox.textContent = text;
+    this.noticeBox.classList.add('pswp__notice--shown');
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => this.noticeBox.classList.remove('pswp__notice--shown'), 2000);
+  }
+}
+
+// The keys the viewer answers to, shown over the photo by ? or the toolbar's ? button.
+const SHORTCUTS = [
+  ['\u2190 \u2192', 'previous, next'],
+  ['S, space', 'start or stop the slideshow'],
+  ['+ \u2212', 'slideshow: slower, faster'],
+  ['Z', 'zoom in or out'],
+  ['Esc', 'close'],
+  ['?', 'show or hide these keys'],
+];
+
+function toggleHelp(pswp) {
+  const open = pswp.element.querySelector('.pswp__help');
+  if (open) {
+    open.remove();
+    return;
+  }
+  const panel = document.createElement('div');
+  panel.className = 'pswp__help';
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-label', 'Keyboard shortcuts');
+  const list = document.createElement('dl');
+  for (const [keys, action] of SHORTCUTS) {
+    const term = document.createElement('dt');
+    term.textContent = keys;
+    const description = document.createElement('dd');
+    description.textContent = action;
+    list.append(term, description);
+  }
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = 'Close';
+  close.addEventListener('click', () => panel.remove());
+  panel.append(list, close);
+  pswp.element.append(panel);
+  close.focus();
 }

@@ -106,6 +106,8 @@ class EndToEndTest {
             Thread.sleep(500);
             browser.screenshot("next-photo");
 
+            slideshowMovesOnAndStops(browser, formFactor, ids.get(2));
+
             browser.driver.navigate().back();
             browser.await("!document.querySelector('.pswp') && location.hash === ''");
             assertEquals(albumUrl, browser.driver.getCurrentUrl());
@@ -167,6 +169,45 @@ class EndToEndTest {
      * running time; it opens with its own link, plays in the browser's player, and a swipe or an arrow
      * moves on and pauses it.
      */
+    /**
+     * The slideshow, started by S or by its button on a phone, moves on by itself (at a second here,
+     * set by the page) and stops at the next key or swipe; ? shows the keys.
+     */
+    private static void slideshowMovesOnAndStops(Browser browser, Browser.FormFactor formFactor, String current) throws Exception {
+        String button = "document.querySelector('.pswp__button--slideshow')";
+        browser.script("document.body.dataset.slideshowSeconds = '1'");
+        assertEquals("false", browser.strings("[" + button + ".getAttribute('aria-pressed')]").get(0));
+        if (formFactor == Browser.FormFactor.PHONE) {
+            browser.driver.findElement(By.cssSelector(".pswp__button--slideshow")).click();
+        } else {
+            new Actions(browser.driver).sendKeys("s").perform();
+        }
+        browser.await(button + ".getAttribute('aria-pressed') === 'true'");
+        browser.await("location.hash !== '#photo=' + " + quoted(current));
+        String moved = browser.strings("[location.hash]").get(0);
+        browser.await("location.hash !== " + quoted(moved));
+        browser.screenshot("slideshow");
+
+        if (formFactor == Browser.FormFactor.PHONE) {
+            swipeLeft(browser);
+        } else {
+            new Actions(browser.driver).sendKeys("s").perform();
+        }
+        browser.await(button + ".getAttribute('aria-pressed') === 'false'");
+        Thread.sleep(500); // a swipe's own move ends
+        String stoppedAt = browser.strings("[location.hash]").get(0);
+        Thread.sleep(2500);
+        assertEquals(stoppedAt, browser.strings("[location.hash]").get(0), "a stopped slideshow stays on its photo");
+
+        if (formFactor == Browser.FormFactor.DESKTOP) {
+            new Actions(browser.driver).sendKeys("?").perform();
+            browser.await("document.querySelectorAll('.pswp__help dt').length === 6");
+            browser.screenshot("viewer-keys");
+            new Actions(browser.driver).sendKeys("?").perform();
+            browser.await("!document.querySelector('.pswp__help')");
+        }
+    }
+
     private static void playTheVideoAndMoveOn(Browser browser, Browser.FormFactor formFactor) throws Exception {
         String videoTile = "document.querySelector('#photos a.tile[data-pswp-type=video]')";
         String badge = (String) browser.script(videoTile + ".querySelector('.tile-video').textContent");
