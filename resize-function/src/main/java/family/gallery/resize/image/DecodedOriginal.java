@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 
 import org.jboss.logging.Logger;
@@ -43,13 +44,18 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
     /** What transparent pixels become: a mid grey that neither black nor white artwork vanishes on. */
     static final Color NEUTRAL_BACKGROUND = new Color(128, 128, 128);
 
+    /**
+     * The ImageIO readers beyond the JDK's own, registered by hand rather than found through
+     * META-INF/services: a native image sees no service files unless told, and this way the JVM and
+     * the native image read the same formats. A test fails when the class path brings a reader that
+     * is neither here nor deliberately left out.
+     */
+    static final List<ImageReaderSpi> ADDED_READERS = List.of(new JPEGImageReaderSpi(), new WebPImageReaderSpi());
+
     static {
         ImageIO.setUseCache(false); // decode from memory, not through temporary files
-        // Registered by hand, not found through META-INF/services: a native image sees no service
-        // files unless told, and this way the JVM and the native image read the same formats.
         IIORegistry registry = IIORegistry.getDefaultInstance();
-        registry.registerServiceProvider(new JPEGImageReaderSpi());
-        registry.registerServiceProvider(new WebPImageReaderSpi());
+        ADDED_READERS.forEach(registry::registerServiceProvider);
     }
 
     /**
