@@ -47,14 +47,16 @@ async function openViewerOn(grid) {
         outlineID: 'pswp__icn-download',
       },
       onInit: (link) => {
-        link.setAttribute('download', '');
         pswp.on('change', () => {
-          const href = pswp.currSlide.data.element.dataset.download;
-          link.hidden = !href;
-          if (href) {
-            link.href = href;
+          const { download, downloadName } = pswp.currSlide.data.element.dataset;
+          link.hidden = !download;
+          if (download) {
+            link.href = download;
+            // Saved under the original's name (the media's own names are sizes and digests).
+            link.setAttribute('download', downloadName || '');
           } else {
             link.removeAttribute('href');
+            link.removeAttribute('download');
           }
         });
       },

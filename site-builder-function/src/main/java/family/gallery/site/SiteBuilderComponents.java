@@ -52,12 +52,9 @@ public class SiteBuilderComponents {
     SiteConfig siteConfig(@ConfigProperty(name = "site.title", defaultValue = "Family Gallery") String title,
             @ConfigProperty(name = "site.footer") Optional<String> footer,
             @ConfigProperty(name = "date.locale", defaultValue = "en-GB") String locale,
-            @ConfigProperty(name = "album.order", defaultValue = "newest-first") String albumOrder,
-            @ConfigProperty(name = "download.originals", defaultValue = "false") boolean downloadOriginals,
-            @ConfigProperty(name = "originals.path", defaultValue = "originals/") String originalsPath) {
+            @ConfigProperty(name = "album.order", defaultValue = "newest-first") String albumOrder) {
         return new SiteConfig(title, footer.orElse("").strip(), Locale.forLanguageTag(locale),
-                AlbumOrder.valueOf(albumOrder.strip().toUpperCase(Locale.ROOT).replace('-', '_')), originalsPath,
-                downloadOriginals);
+                AlbumOrder.valueOf(albumOrder.strip().toUpperCase(Locale.ROOT).replace('-', '_')));
     }
 
     @Produces

@@ -107,6 +107,7 @@ class EndToEndTest {
             browser.screenshot("next-photo");
 
             slideshowMovesOnAndStops(browser, formFactor, ids.get(2));
+            theDownloadButtonSavesWhatIsShownUnderTheOriginalsName(browser);
 
             browser.driver.navigate().back();
             browser.await("!document.querySelector('.pswp') && location.hash === ''");
@@ -206,6 +207,19 @@ class EndToEndTest {
             new Actions(browser.driver).sendKeys("?").perform();
             browser.await("!document.querySelector('.pswp__help')");
         }
+    }
+
+    /** The download button of the photo on show: its largest rendition (or a video's web version), named as the original. */
+    private static void theDownloadButtonSavesWhatIsShownUnderTheOriginalsName(Browser browser) {
+        String id = browser.strings("[decodeURIComponent(location.hash.substring('#photo='.length))]").get(0);
+        boolean video = id.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(mov|mp4|m4v)");
+        String expected = id.replaceFirst("\\.[^.]+$", "") + (video ? ".mp4" : ".jpg");
+        String button = "document.querySelector('.pswp__button--download')";
+        assertEquals(expected, browser.strings("[" + button + ".getAttribute('download')]").get(0));
+        // What the browser saves: fetched as the button would, under the visitor's cookies.
+        String fetched = browser.strings("[(() => { const x = new XMLHttpRequest(); x.open('GET', " + button
+                + ".href, false); x.send(); return x.status + ' ' + x.getResponseHeader('Content-Type'); })()]").get(0);
+        assertEquals("200 " + (video ? "video/mp4" : "image/jpeg"), fetched, id);
     }
 
     private static void playTheVideoAndMoveOn(Browser browser, Browser.FormFactor formFactor) throws Exception {

@@ -39,7 +39,8 @@ public final class PageViews {
      * @param aspectClass   the CSS class that gives the tile its aspect ratio
      * @param viewerSrc     the largest rendition; a video's poster
      * @param viewerWidth   the largest rendition's width; a video's as it plays
-     * @param downloadHref  what the download button saves (the largest rendition, or the original), or null for none
+     * @param downloadHref  what the download button saves (the largest rendition, a video's web version), or null for none
+     * @param downloadName  the name it is saved as, or null for none
      * @param duration      how long a video runs, e.g. {@code 0:42} or {@code 1:02:05}; null for a photo
      * @param motionSrc     a Live Photo's motion, or null
      */
@@ -47,7 +48,7 @@ public final class PageViews {
     public record PhotoTile(String id, String href, String src, String srcset, String sizes, int width, int height,
             String aspectClass, String alt, String caption, String takenAt, String camera,
             String viewerSrc, String viewerSrcset, int viewerWidth, int viewerHeight, String downloadHref,
-            String duration, String motionSrc) {
+            String downloadName, String duration, String motionSrc) {
     }
 
     @TemplateData

@@ -101,6 +101,13 @@ public final class SiteRenderer {
                 counts(album));
     }
 
+    /** What a download is saved as: the original's name with the extension of what is saved, {@code IMG_0042.HEIC} as {@code IMG_0042.jpg}. */
+    static String downloadName(Photo photo) {
+        String name = photo.fileName();
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name) + (photo.isVideo() ? ".mp4" : ".jpg");
+    }
+
     private PhotoTile photoTile(Photo photo, String root, SiteView view) {
         double ratio = photo.aspectRatio();
         int displayWidth = (int) Math.ceil(ratio * ROW_HEIGHT);
@@ -109,8 +116,7 @@ public final class SiteRenderer {
         String srcset = srcset(root, view, photo);
         String caption = Objects.requireNonNullElse(photo.caption(), "");
         Rendition played = photo.isVideo() ? photo.video().webVersion() : largest;
-        String download = view.downloads() ? mediaUrl(root, view, photo, played)
-                : config.downloadOriginals() ? root + config.originalsPath() + SitePaths.encodePath(photo.sourceKey()) : null;
+        String download = view.downloads() ? mediaUrl(root, view, photo, played) : null;
         return new PhotoTile(SitePaths.encodeSegment(photo.fileName()), mediaUrl(root, view, photo, played),
                 mediaUrl(root, view, photo, thumbnail), srcset,
                 "(max-width: 600px) " + (int) Math.ceil(ratio * ROW_HEIGHT / 2 * MAX_STRETCH) + "px, "
@@ -120,6 +126,7 @@ public final class SiteRenderer {
                 photo.takenAt() == null ? "" : takenAtFormat.format(photo.takenAt()),
                 Objects.requireNonNullElse(photo.camera(), ""),
                 mediaUrl(root, view, photo, largest), srcset, played.width(), played.height(), download,
+                download == null ? null : downloadName(photo),
                 photo.isVideo() ? runningTime(photo.video().duration()) : null,
                 photo.motion() == null ? null : mediaUrl(root, view, photo, photo.motion()));
     }

@@ -45,7 +45,7 @@ public final class SiteView {
             }
             return album.viewers().groups().stream().filter(own::contains).findFirst().map(SiteAccess::groupPrefix)
                     .orElseThrow(() -> new IllegalStateException("album " + album.path() + " is not for " + own));
-        }, false);
+        }, true);
     }
 
     /** A guest link's pages and media, all under its own prefix. */

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,10 @@ class BrowserTest {
         assertEquals(1, dom.select(".pswp").size(), "the viewer is open");
         assertTrue(dom.selectFirst(".pswp__caption").text().startsWith(SampleSite.CAPTION), dom.selectFirst(".pswp__caption").text());
         assertTrue(dom.select(".pswp script, .pswp__caption *:not(small)").isEmpty(), "the caption stays text");
-        assertTrue(dom.selectFirst(".pswp__button--download").attr("href").endsWith("IMG_0002.jpg"));
+        Element download = dom.selectFirst(".pswp__button--download");
+        assertTrue(download.attr("href").contains("/media/") && download.attr("href").endsWith(".jpg"),
+                "the largest rendition: " + download.attr("href"));
+        assertEquals("IMG_0002.jpg", download.attr("download"), "saved under the original's name");
     }
 
     @Test

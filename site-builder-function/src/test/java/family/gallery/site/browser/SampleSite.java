@@ -82,7 +82,7 @@ final class SampleSite {
         SiteAssets assets = SiteAssets.load();
         List<SiteFile> files = new ArrayList<>(assets.files());
         files.addAll(new SiteRenderer(new SiteConfig("Family Gallery", "© The family", java.util.Locale.UK,
-                AlbumOrder.NEWEST_FIRST, "originals/", true), assets.urls()).render(SiteView.members(Set.of(), gallery)));
+                AlbumOrder.NEWEST_FIRST), assets.urls()).render(SiteView.members(Set.of(), gallery)));
         for (SiteFile file : files) {
             try {
                 Files.createDirectories(root.resolve(file.key()).getParent());

@@ -64,8 +64,7 @@ class SiteRendererTest {
                 ready(album + "/" + ATTRIBUTE_BREAKOUT, "x.jpg")),
                 Map.of(album, AlbumYaml.parse("title: '" + SCRIPT + "'\ndescription: '" + SCRIPT + "'\ncaptions:\n"
                         + "  plain.jpg: '" + ATTRIBUTE_BREAKOUT + "'\n"
-                        + "  '" + fileName.replace("'", "''") + "': '" + SCRIPT + "'\n")),
-                SiteConfig.defaults().withDownloadOriginals(true));
+                        + "  '" + fileName.replace("'", "''") + "': '" + SCRIPT + "'\n")));
         assertEquals(3, pages.size());
         for (Document page : pages.values()) {
             assertEquals(1, page.select("script").size(), "only the site's own module script");
@@ -81,8 +80,8 @@ class SiteRendererTest {
         assertEquals(SCRIPT, pages.get(SitePaths.HOME).selectFirst(".album-title").text());
         Element evil = tiles.stream().filter(t -> t.attr("data-caption").equals(SCRIPT)).findFirst().orElseThrow();
         assertEquals(SitePaths.encodeSegment(fileName), evil.attr("data-photo-id"));
-        assertTrue(evil.attr("data-download").endsWith("/albums/" + SitePaths.encodeSegment(album) + "/"
-                + SitePaths.encodeSegment(fileName)), evil.attr("data-download"));
+        assertEquals(evil.attr("href"), evil.attr("data-download"), "the largest rendition");
+        assertEquals(fileName, evil.attr("data-download-name"));
         Document nested = pages.get(SitePaths.albumPageKey(album + "/" + ATTRIBUTE_BREAKOUT));
         assertEquals(List.of("Family Gallery", album), nested.select(".breadcrumbs a").eachText());
         assertEquals(SCRIPT + " · Family Gallery", albumPage.title());
@@ -138,14 +137,15 @@ class SiteRendererTest {
         assertEquals(image.attr("srcset"), wide.attr("data-pswp-srcset"));
         assertTrue(image.attr("sizes").matches("\\(max-width: 600px\\) \\d+px, \\d+px"), image.attr("sizes"));
         assertTrue(wide.attr("href").startsWith(MEDIA_FROM_ALBUM) && wide.attr("href").endsWith("/1600.jpg"));
-        assertNull(wide.attributes().get("data-download").isEmpty() ? null : "download offered while disabled");
+        assertTrue(wide.attr("data-download").endsWith("/1600.jpg"), "members save the largest rendition: " + wide.attr("data-download"));
+        assertEquals("wide.jpg", wide.attr("data-download-name"));
     }
 
     @Test
     void aVideoTileShowsItsPosterWithBadgeAndRunningTimeAndLeadsToTheVideo() {
         Map<String, Document> pages = render(List.of(ready("trip", "photo.jpg"),
                 video("trip", "Beach + waves.mp4", 1920, 1080, LocalDateTime.of(2026, 7, 15, 9, 0), Duration.ofMillis(42_600))),
-                Map.of(), SiteConfig.defaults().withDownloadOriginals(true));
+                Map.of());
         Document page = pages.get("albums/trip/index.html");
         List<Element> tiles = page.select(".photo-grid > a.tile");
         assertEquals(List.of("photo.jpg", "Beach%20%2B%20waves.mp4"), tiles.stream().map(t -> t.attr("data-photo-id")).toList());
@@ -163,7 +163,8 @@ class SiteRendererTest {
         assertTrue(video.attr("data-poster").endsWith("/1600.jpg"), "the largest poster: " + video.attr("data-poster"));
         assertTrue(video.selectFirst("img").attr("src").endsWith(".jpg"), "the grid shows the poster");
         assertEquals("tile ar-178", video.className());
-        assertTrue(video.attr("data-download").endsWith("/albums/trip/Beach%20%2B%20waves.mp4"), video.attr("data-download"));
+        assertEquals(video.attr("href"), video.attr("data-download"), "the web version");
+        assertEquals("Beach + waves.mp4", video.attr("data-download-name"));
         assertEquals("14 Jul 2026 – 15 Jul 2026 · 1 photo, 1 video", page.selectFirst(".album-meta").text());
     }
 
@@ -197,6 +198,7 @@ class SiteRendererTest {
         assertTrue(live.get(0).attr("data-motion").startsWith(MEDIA_FROM_ALBUM) && live.get(0).attr("data-motion").endsWith(".mp4"),
                 "its motion plays on request: " + live.get(0).attr("data-motion"));
         assertTrue(live.get(0).select(".tile-video").isEmpty());
+        assertEquals("IMG_2041.jpg", live.get(0).attr("data-download-name"), "a HEIC is saved as the JPEG it shows");
         assertFalse(pages.get("albums/mixed/index.html").selectFirst("a.tile").hasAttr("data-motion"));
     }
 
@@ -232,8 +234,7 @@ class SiteRendererTest {
 
     @Test
     void localeAndSiteSettingsComeFromConfig() {
-        SiteConfig config = new SiteConfig("Oma's <Fotos>", "© Familie", java.util.Locale.GERMANY, AlbumOrder.NAME,
-                "o/", false);
+        SiteConfig config = new SiteConfig("Oma's <Fotos>", "© Familie", java.util.Locale.GERMANY, AlbumOrder.NAME);
         Document home = render(List.of(ready("a", "x.jpg")), Map.of(), config).get(SitePaths.HOME);
         assertEquals("Oma's <Fotos>", home.title());
         assertEquals("© Familie", home.selectFirst("footer").text());
