@@ -38,6 +38,7 @@ import family.gallery.template.StackIdentity;
 import family.gallery.template.StackTemplate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
@@ -153,7 +154,10 @@ public final class LocalAws implements AutoCloseable {
         try {
             cloudFrontRecorder = CloudFrontRecorder.start(cloudFrontPort);
             started.push(cloudFrontRecorder);
-            s3 = S3Client.builder().applyMutation(this::configure).endpointOverride(s3Endpoint).forcePathStyle(true).build();
+            // Apache's client for S3, as the functions use it: the JDK's URL connection client now and
+            // then sends a PUT on a pooled connection S3Proxy has closed and meets the end of the stream.
+            s3 = S3Client.builder().applyMutation(this::configure).httpClientBuilder(ApacheHttpClient.builder())
+                    .endpointOverride(s3Endpoint).forcePathStyle(true).build();
             sqs = SqsClient.builder().applyMutation(this::configure).endpointOverride(sqsEndpoint).build();
             dynamoDb = DynamoDbClient.builder().applyMutation(this::configure).endpointOverride(dynamoDbEndpoint).build();
             cloudFront = CloudFrontClient.builder().applyMutation(this::configure).region(Region.AWS_GLOBAL)
