@@ -5,6 +5,7 @@
 
 const grid = document.getElementById('photos');
 if (grid) {
+  offerOrders(grid);
   openViewerOn(grid);
 }
 
@@ -15,8 +16,8 @@ function moduleUrl(name) {
 
 async function openViewerOn(grid) {
   const { default: PhotoSwipeLightbox } = await import(moduleUrl('lightboxModule'));
-  const tiles = Array.from(grid.querySelectorAll('a.tile'));
-  const ids = tiles.map((tile) => decodeURIComponent(tile.dataset.photoId));
+  // Read at each use: the viewer may have re-sorted the tiles.
+  const ids = () => Array.from(grid.querySelectorAll('a.tile'), (tile) => decodeURIComponent(tile.dataset.photoId));
 
   const lightbox = new PhotoSwipeLightbox({
     gallery: grid,
@@ -88,6 +89,16 @@ async function openViewerOn(grid) {
       onInit: (button) => slideshow.attach(button),
       onClick: () => slideshow.toggle(),
     });
+    const info = new InfoPanel(pswp);
+    pswp.ui.registerElement({
+      name: 'info',
+      order: 9,
+      isButton: true,
+      title: 'Photo details (I)',
+      html: '<span class="pswp__info-label" aria-hidden="true">i</span>',
+      onInit: (button) => info.attach(button),
+      onClick: () => info.toggle(),
+    });
     pswp.ui.registerElement({
       name: 'help',
       order: 5,
@@ -119,6 +130,9 @@ async function openViewerOn(grid) {
       } else if (key === '?') {
         event.preventDefault();
         toggleHelp(pswp);
+      } else if (key === 'i' || key === 'I') {
+        event.preventDefault();
+        info.toggle();
       } else {
         slideshow.stop();
       }
@@ -144,7 +158,7 @@ async function openViewerOn(grid) {
   // The viewer's history entry: pushed when it opens, replaced while swiping, popped when it closes.
   let ownsHistoryEntry = false;
   lightbox.on('change', () => {
-    const url = '#photo=' + encodeURIComponent(ids[lightbox.pswp.currIndex]);
+    const url = '#photo=' + encodeURIComponent(ids()[lightbox.pswp.currIndex]);
     if (ownsHistoryEntry) {
       history.replaceState({ photo: true }, '', url);
     } else {
@@ -187,7 +201,7 @@ async function openViewerOn(grid) {
     }
     let index;
     try {
-      index = ids.indexOf(decodeURIComponent(match[1]));
+      index = ids().indexOf(decodeURIComponent(match[1]));
     } catch (malformed) {
       index = -1;
     }
@@ -464,6 +478,7 @@ const SHORTCUTS = [
   ['\u2190 \u2192', 'previous, next'],
   ['S, space', 'start or stop the slideshow'],
   ['+ \u2212', 'slideshow: slower, faster'],
+  ['I', 'show or hide the photo\u2019s details'],
   ['Z', 'zoom in or out'],
   ['Esc', 'close'],
   ['?', 'show or hide these keys'],
@@ -494,4 +509,128 @@ function toggleHelp(pswp) {
   panel.append(list, close);
   pswp.element.append(panel);
   close.focus();
+}
+
+// The info panel: the photo's date, camera, exposure, size and file name, from the tile's hidden
+// list. Once opened it stays open from photo to photo until I or its button closes it.
+class InfoPanel {
+  constructor(pswp) {
+    this.pswp = pswp;
+    this.panel = undefined;
+    pswp.on('change', () => this.panel && this.fill());
+    pswp.on('close', () => this.close());
+  }
+
+  attach(button) {
+    this.button = button;
+    button.setAttribute('aria-expanded', 'false');
+  }
+
+  toggle() {
+    if (this.panel) {
+      this.close();
+    } else {
+      this.open();
+    }
+  }
+
+  open() {
+    this.panel = document.createElement('aside');
+    this.panel.className = 'pswp__info';
+    this.panel.id = 'pswp-info';
+    this.panel.setAttribute('aria-label', 'Photo details');
+    this.pswp.element.append(this.panel);
+    this.fill();
+    this.showState();
+  }
+
+  close() {
+    if (this.panel) {
+      this.panel.remove();
+      this.panel = undefined;
+      this.showState();
+    }
+  }
+
+  fill() {
+    const tile = this.pswp.currSlide.data.element;
+    const list = tile.querySelector('.tile-info');
+    const heading = document.createElement('h2');
+    heading.textContent = 'Details';
+    const rows = list ? list.cloneNode(true) : document.createElement('dl');
+    rows.hidden = false;
+    rows.className = '';
+    this.panel.replaceChildren(heading, rows);
+    if (tile.dataset.caption) {
+      const caption = document.createElement('p');
+      caption.textContent = tile.dataset.caption;
+      this.panel.insertBefore(caption, rows);
+    }
+  }
+
+  showState() {
+    this.pswp.element.classList.toggle('pswp--info-open', Boolean(this.panel));
+    if (this.button) {
+      this.button.setAttribute('aria-expanded', String(Boolean(this.panel)));
+      if (this.panel) {
+        this.button.setAttribute('aria-controls', this.panel.id);
+      } else {
+        this.button.removeAttribute('aria-controls');
+      }
+    }
+  }
+}
+
+// The album's order: by date taken, by name, or the album's own list. Offered where album.yml
+// allows it, remembered per album on this device, and without this script the album's order stays.
+function offerOrders(grid) {
+  const choice = document.querySelector('.album-order');
+  if (!choice) {
+    return;
+  }
+  const select = choice.querySelector('select');
+  const tiles = Array.from(grid.querySelectorAll('a.tile'));
+  tiles.forEach((tile, index) => {
+    tile.dataset.albumIndex = String(index);
+  });
+  const storageKey = 'photoOrder:' + location.pathname;
+  let stored = null;
+  try {
+    stored = localStorage.getItem(storageKey);
+  } catch (unavailable) {
+    // private windows may refuse storage: the album's order applies
+  }
+  const options = Array.from(select.options, (option) => option.value);
+  select.value = options.includes(stored) ? stored : choice.dataset.order;
+  choice.hidden = false;
+  arrange(grid, tiles, select.value);
+  select.addEventListener('change', () => {
+    arrange(grid, tiles, select.value);
+    try {
+      localStorage.setItem(storageKey, select.value);
+    } catch (unavailable) {
+      // kept for this page only
+    }
+  });
+}
+
+function arrange(grid, tiles, order) {
+  const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+  const byAlbum = (a, b) => Number(a.dataset.albumIndex) - Number(b.dataset.albumIndex);
+  const name = (tile) => decodeURIComponent(tile.dataset.photoId);
+  const sorted = tiles.slice().sort((a, b) => {
+    if (order === 'name') {
+      return byName.compare(name(a), name(b)) || byAlbum(a, b);
+    }
+    if (order === 'taken-at') {
+      // Photos without a date go last, in the album's order.
+      const ta = a.dataset.sortTime;
+      const tb = b.dataset.sortTime;
+      if (ta !== tb) {
+        return !ta ? 1 : !tb ? -1 : ta < tb ? -1 : 1;
+      }
+    }
+    return byAlbum(a, b);
+  });
+  grid.append(...sorted);
 }

@@ -36,6 +36,7 @@ import family.gallery.accounts.ShareLinks;
 import family.gallery.accounts.ViewerAccounts;
 import family.gallery.accounts.ViewerName;
 import family.gallery.catalog.PhotoCatalog;
+import family.gallery.catalog.PhotoDetails;
 import family.gallery.catalog.PhotoEntry;
 import family.gallery.catalog.PhotoId;
 import family.gallery.catalog.TakenAt;
@@ -277,7 +278,7 @@ class AccessCommandsTest {
     void shareChecksTheAlbumInTheCatalogThenInTheBucket() {
         Instant now = Instant.now();
         new PhotoCatalog(stack.dynamoDb(), stack.tableName("CatalogTable")).record(PhotoEntry.ready(new PhotoId("2026 autumn",
-                "leaves.jpg"), "10", "e1", 1800, 1200, TakenAt.uploaded(now), Optional.empty(), Optional.empty(), List.of(), now));
+                "leaves.jpg"), "10", "e1", 1800, 1200, TakenAt.uploaded(now), PhotoDetails.NONE, List.of(), now));
         CommandRun catalogued = run("share", "2026 autumn", "--days", "1");
         assertEquals(0, catalogued.exitCode(), "in the catalog, though not (or no longer) in the bucket: " + catalogued.err());
         assertTrue(catalogued.out().contains(" to \"2026 autumn\", until "), catalogued.out());

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import family.gallery.catalog.PhotoCatalog;
+import family.gallery.catalog.PhotoDetails;
 import family.gallery.catalog.PhotoEntry;
 import family.gallery.catalog.PhotoId;
 import family.gallery.catalog.Rendition;
@@ -63,9 +64,9 @@ class PipelineCommandsTest {
 
         Instant now = Instant.now();
         catalog.record(PhotoEntry.ready(new PhotoId("2026 summer", "beach.jpg"), "10", "e1", 1800, 1200, TakenAt.uploaded(now),
-                Optional.empty(), Optional.empty(), List.of(new Rendition("media/e1/480x320.jpg", 480, 320, 1000)), now));
+                PhotoDetails.NONE, List.of(new Rendition("media/e1/480x320.jpg", 480, 320, 1000)), now));
         catalog.record(PhotoEntry.ready(new PhotoId("2026 summer/day 1", "dunes.jpg"), "10", "e2", 1800, 1200,
-                TakenAt.uploaded(now), Optional.empty(), Optional.empty(), List.of(), now));
+                TakenAt.uploaded(now), PhotoDetails.NONE, List.of(), now));
         catalog.record(PhotoEntry.failed(new PhotoId("2026 summer", "broken.jpg"), "10", "e3", "not a JPEG file", now));
         catalog.record(PhotoEntry.failed(new PhotoId("2026 summer", "gone.jpg"), "10", "e4", "truncated", now));
         catalog.record(PhotoEntry.tombstone(new PhotoId("2026 summer", "gone.jpg"), "11", now));

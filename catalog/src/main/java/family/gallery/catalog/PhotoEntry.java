@@ -16,15 +16,14 @@ import java.util.Optional;
  * @param width     pixels as displayed (after EXIF orientation); 0 unless READY
  * @param height    pixels as displayed; 0 unless READY
  * @param takenAt   empty unless READY
- * @param camera    make and model, e.g. {@code Canon EOS R6}, when the photo says
- * @param lens      lens model, e.g. {@code RF24-105mm F4 L IS USM}, when the photo says
+ * @param details   camera, lens, exposure and embedded caption, as far as the photo says ({@link PhotoDetails#NONE} unless READY)
  * @param renditions smallest first; empty unless READY; for a video, its poster frame
  * @param video      the web version and running time of a READY video; empty for photos
  * @param reason    why the photo FAILED, in words a person understands
  * @param expiresAt when DynamoDB may drop a tombstone
  */
 public record PhotoEntry(PhotoId id, PhotoStatus status, String sequencer, Optional<String> eTag, int width,
-        int height, Optional<TakenAt> takenAt, Optional<String> camera, Optional<String> lens,
+        int height, Optional<TakenAt> takenAt, PhotoDetails details,
         List<Rendition> renditions, Optional<Video> video, Optional<String> reason, Instant updatedAt,
         Optional<Instant> expiresAt) {
 
@@ -39,25 +38,25 @@ public record PhotoEntry(PhotoId id, PhotoStatus status, String sequencer, Optio
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(sequencer, "sequencer");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(details, "details");
         Objects.requireNonNull(video, "video");
         renditions = List.copyOf(renditions);
     }
 
     public static PhotoEntry ready(PhotoId id, String sequencer, String eTag, int width, int height,
-            TakenAt takenAt, Optional<String> camera, Optional<String> lens, List<Rendition> renditions,
-            Instant now) {
+            TakenAt takenAt, PhotoDetails details, List<Rendition> renditions, Instant now) {
         return new PhotoEntry(id, PhotoStatus.READY, sequencer, Optional.of(eTag), width, height,
-                Optional.of(takenAt), camera, lens, renditions, Optional.empty(), Optional.empty(), now, Optional.empty());
+                Optional.of(takenAt), details, renditions, Optional.empty(), Optional.empty(), now, Optional.empty());
     }
 
     public static PhotoEntry failed(PhotoId id, String sequencer, String eTag, String reason, Instant now) {
         return new PhotoEntry(id, PhotoStatus.FAILED, sequencer, Optional.of(eTag), 0, 0, Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.of(reason), now, Optional.empty());
+                PhotoDetails.NONE, List.of(), Optional.empty(), Optional.of(reason), now, Optional.empty());
     }
 
     public static PhotoEntry tombstone(PhotoId id, String sequencer, Instant now) {
         return new PhotoEntry(id, PhotoStatus.DELETED, sequencer, Optional.empty(), 0, 0, Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), now,
+                PhotoDetails.NONE, List.of(), Optional.empty(), Optional.empty(), now,
                 Optional.of(now.plus(TOMBSTONE_LIFETIME)));
     }
 
@@ -66,7 +65,7 @@ public record PhotoEntry(PhotoId id, PhotoStatus status, String sequencer, Optio
         if (status != PhotoStatus.READY) {
             throw new IllegalStateException("only a READY entry has a web version, not " + status);
         }
-        return new PhotoEntry(id, status, sequencer, eTag, width, height, takenAt, camera, lens, renditions,
+        return new PhotoEntry(id, status, sequencer, eTag, width, height, takenAt, details, renditions,
                 Optional.of(playable), reason, updatedAt, expiresAt);
     }
 

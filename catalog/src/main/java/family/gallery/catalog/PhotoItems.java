@@ -46,8 +46,14 @@ final class PhotoItems {
             item.put("takenAt", s(t.iso()));
             item.put("takenAtFromCamera", AttributeValue.fromBool(t.fromCamera()));
         });
-        entry.camera().ifPresent(v -> item.put("camera", s(v)));
-        entry.lens().ifPresent(v -> item.put("lens", s(v)));
+        PhotoDetails details = entry.details();
+        details.camera().ifPresent(v -> item.put("camera", s(v)));
+        details.lens().ifPresent(v -> item.put("lens", s(v)));
+        details.focalLength().ifPresent(v -> item.put("focalLength", AttributeValue.fromN(v.toString())));
+        details.aperture().ifPresent(v -> item.put("aperture", AttributeValue.fromN(v.toString())));
+        details.exposureTime().ifPresent(v -> item.put("exposureTime", s(v)));
+        details.iso().ifPresent(v -> item.put("iso", n(v)));
+        details.caption().ifPresent(v -> item.put("embeddedCaption", s(v)));
         entry.reason().ifPresent(v -> item.put("reason", s(v)));
         entry.expiresAt().ifPresent(v -> item.put(EXPIRES_AT, n(v.getEpochSecond())));
         return item;
@@ -63,9 +69,19 @@ final class PhotoItems {
                 .map(v -> new Video(rendition(v.m()), Long.parseLong(item.get("durationMs").n())));
         return new PhotoEntry(id, PhotoStatus.valueOf(item.get(STATUS).s()), item.get(SEQUENCER).s(),
                 text(item, "eTag"), integer(item, "width"), integer(item, "height"), takenAt,
-                text(item, "camera"), text(item, "lens"), renditions, video, text(item, "reason"),
+                details(item), renditions, video, text(item, "reason"),
                 Instant.parse(item.get("updatedAt").s()),
                 Optional.ofNullable(item.get(EXPIRES_AT)).map(v -> Instant.ofEpochSecond(Long.parseLong(v.n()))));
+    }
+
+    private static PhotoDetails details(Map<String, AttributeValue> item) {
+        return new PhotoDetails(text(item, "camera"), text(item, "lens"), decimal(item, "focalLength"),
+                decimal(item, "aperture"), text(item, "exposureTime"),
+                Optional.ofNullable(item.get("iso")).map(v -> Integer.parseInt(v.n())), text(item, "embeddedCaption"));
+    }
+
+    private static Optional<Double> decimal(Map<String, AttributeValue> item, String name) {
+        return Optional.ofNullable(item.get(name)).map(v -> Double.parseDouble(v.n()));
     }
 
     private static Rendition rendition(Map<String, AttributeValue> m) {

@@ -25,6 +25,11 @@
  * <tr><td>takenAtFromCamera</td><td>BOOL</td><td>false when takenAt is the upload time</td></tr>
  * <tr><td>camera, lens</td><td>S</td><td>e.g. {@code Canon EOS R6}, {@code RF24-105mm F4 L IS USM}; absent when
  * the photo does not say</td></tr>
+ * <tr><td>focalLength, aperture</td><td>N</td><td>millimetres and f-number, e.g. {@code 6.86}, {@code 1.78}; absent when
+ * the photo does not say</td></tr>
+ * <tr><td>exposureTime</td><td>S</td><td>seconds as the camera wrote them, {@code 1/120} or {@code 2.5}</td></tr>
+ * <tr><td>iso</td><td>N</td><td>ISO speed</td></tr>
+ * <tr><td>embeddedCaption</td><td>S</td><td>the photo's own IPTC/XMP caption or, without one, its title</td></tr>
  * <tr><td>renditions</td><td>L of M</td><td>{@code key} (S, in the resized bucket), {@code width}, {@code height},
  * {@code bytes} (N), smallest first (READY)</td></tr>
  * <tr><td>video</td><td>M</td><td>a video's web version (H.264/AAC MP4): {@code key}, {@code width},

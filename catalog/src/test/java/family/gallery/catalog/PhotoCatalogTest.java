@@ -38,7 +38,7 @@ class PhotoCatalogTest {
     }
 
     private static PhotoEntry ready(PhotoId id, String sequencer, String eTag) {
-        return PhotoEntry.ready(id, sequencer, eTag, 1800, 1200, TakenAt.uploaded(NOW), Optional.empty(), Optional.empty(),
+        return PhotoEntry.ready(id, sequencer, eTag, 1800, 1200, TakenAt.uploaded(NOW), PhotoDetails.NONE,
                 List.of(new Rendition("media/" + eTag + "/480x320.jpg", 480, 320, 1000)), NOW);
     }
 

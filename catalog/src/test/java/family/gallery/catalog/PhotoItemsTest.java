@@ -25,7 +25,8 @@ class PhotoItemsTest {
     void aReadyEntrySurvivesTheRoundTrip() {
         PhotoEntry entry = PhotoEntry.ready(ID, "0066A1B2C3D4E5F601", "9b2cf535f27731c974343645a3985328", 1800,
                 1200, TakenAt.camera(LocalDateTime.parse("2026-07-12T18:03:44"), Optional.of(ZoneOffset.ofHours(2))),
-                Optional.of("Canon EOS R6"), Optional.of("RF24-105mm F4 L IS USM"),
+                new PhotoDetails(Optional.of("Canon EOS R6"), Optional.of("RF24-105mm F4 L IS USM"), Optional.of(105.0),
+                        Optional.of(4.0), Optional.of("1/250"), Optional.of(800), Optional.of("Été à la plage")),
                 List.of(new Rendition("media/abc/480.jpg", 480, 320, 41_000),
                         new Rendition("media/abc/1800.jpg", 1800, 1200, 512_000)),
                 NOW);
@@ -38,15 +39,16 @@ class PhotoItemsTest {
         assertEquals(ID, back.id());
         assertEquals("albums/2026 summer/Été + plage 🌊.jpg", back.id().sourceKey());
         assertEquals(0, Sequencers.compare(entry.sequencer(), back.sequencer()));
-        assertEquals(List.of(entry.camera(), entry.lens(), entry.eTag()), List.of(back.camera(), back.lens(), back.eTag()));
+        assertEquals(entry.details(), back.details());
+        assertEquals(entry.eTag(), back.eTag());
         assertEquals(1800, back.width());
         assertEquals(PhotoStatus.READY, back.status());
     }
 
     @Test
     void aVideoKeepsItsWebVersionAndRunningTime() {
-        PhotoEntry video = PhotoEntry.ready(ID, "03", "e", 1080, 1920, TakenAt.uploaded(NOW), Optional.empty(),
-                Optional.empty(), List.of(new Rendition("media/abc/270x480.jpg", 270, 480, 9_000)), NOW)
+        PhotoEntry video = PhotoEntry.ready(ID, "03", "e", 1080, 1920, TakenAt.uploaded(NOW), PhotoDetails.NONE,
+                List.of(new Rendition("media/abc/270x480.jpg", 270, 480, 9_000)), NOW)
                 .withVideo(new Video(new Rendition("media/abc/1080x1920.mp4", 1080, 1920, 7_340_032), 12_345));
 
         PhotoEntry back = PhotoItems.fromItem(PhotoItems.toItem(video));
@@ -60,7 +62,7 @@ class PhotoItemsTest {
     void aCameraTimeWithoutOffsetStaysLocal() {
         TakenAt local = TakenAt.camera(LocalDateTime.parse("2019-01-02T03:04:05"), Optional.empty());
         PhotoEntry back = PhotoItems.fromItem(PhotoItems.toItem(PhotoEntry.ready(ID, "01", "e", 1, 1, local,
-                Optional.empty(), Optional.empty(), List.of(), NOW)));
+                PhotoDetails.NONE, List.of(), NOW)));
         assertEquals("2019-01-02T03:04:05", back.takenAt().orElseThrow().iso());
         assertTrue(back.takenAt().orElseThrow().fromCamera());
         assertFalse(TakenAt.uploaded(NOW).fromCamera());

@@ -22,7 +22,8 @@ import javax.imageio.ImageIO;
 /**
  * The sample albums the preview loads when it is given no folder of its own: painted landscapes of
  * varied sizes and orientations, a nested album, an album.yml with a title and captions, and, where
- * Debian's heif-enc and ffmpeg are installed, a phone's Live Photo (a HEIC and its MOV) and a phone's video clip.
+ * Debian's heif-enc and ffmpeg are installed, a phone's Live Photo (a HEIC and its MOV) and a phone's video clip,
+ * and where exiftool is, a photo with a camera's EXIF and its own caption.
  */
 public final class SampleAlbums {
 
@@ -64,6 +65,7 @@ public final class SampleAlbums {
         int photos = paint(sea, SEA) + paint(sea.resolve("Day trip"), DAY_TRIP) + paint(dir.resolve(GARDEN_ALBUM), GARDEN)
                 + livePhoto(sea.resolve("Day trip"), "IMG_2041", new Picture("IMG_2041.HEIC", 3024, 4032, 0.57f))
                 + phoneClip(sea, "Waves at the pier.MOV", new Picture("waves", 720, 1280, 0.53f));
+        describeTulips(dir.resolve(GARDEN_ALBUM));
         writeText(sea.resolve("album.yml"), """
                 title: Summer by the sea
                 date: 2026-07-14
@@ -75,6 +77,20 @@ public final class SampleAlbums {
                   Lighthouse.jpg: 143 steps to the top <and worth every one>.
                 """);
         return photos;
+    }
+
+    /**
+     * Gives the garden's tulips what a camera and a photo editor write (time with its offset, camera,
+     * lens, exposure, a caption in XMP), for the viewer's info panel; where exiftool is installed.
+     */
+    private static void describeTulips(Path garden) {
+        Path exiftool = Path.of("/usr/bin/exiftool");
+        if (Files.isExecutable(exiftool)) {
+            run(garden, exiftool.toString(), "-q", "-overwrite_original", "-Make=FUJIFILM", "-Model=X-T5",
+                    "-LensModel=XF35mmF1.4 R", "-FocalLength=35", "-FNumber=2.8", "-ExposureTime=1/500", "-ISO=160",
+                    "-DateTimeOriginal=2026:05:01 09:15:00", "-OffsetTimeOriginal=+02:00",
+                    "-XMP-dc:Description=Tulips in the morning light", "Tulips.jpg");
+        }
     }
 
     /**

@@ -73,7 +73,7 @@ public final class PhotoProcessor implements OriginalProcessor {
             TakenAt takenAt = metadata.takenAt().map(local -> TakenAt.camera(local, metadata.offset()))
                     .orElseGet(() -> TakenAt.uploaded(original.lastModified()));
             return PhotoEntry.ready(id, event.sequencer(), original.eTag(), photo.width(), photo.height(), takenAt,
-                    metadata.camera(), metadata.lens(), stored, clock.instant());
+                    metadata.details(), stored, clock.instant());
         } catch (UnrenderablePhotoException e) {
             return PhotoEntry.failed(id, event.sequencer(), original.eTag(), e.getMessage(), clock.instant());
         } catch (OutOfMemoryError e) {

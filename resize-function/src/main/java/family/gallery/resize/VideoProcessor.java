@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
+import family.gallery.catalog.PhotoDetails;
 import family.gallery.catalog.PhotoEntry;
 import family.gallery.catalog.PhotoId;
 import family.gallery.catalog.Rendition;
@@ -93,7 +94,7 @@ public final class VideoProcessor implements OriginalProcessor {
         renditions.putVideo(key, video.webVersion());
         Rendition webVersion = new Rendition(key, video.webWidth(), video.webHeight(), Files.size(video.webVersion()));
         return PhotoEntry.ready(id, event.sequencer(), original.eTag(), video.width(), video.height(),
-                takenAt(video, original), Optional.empty(), Optional.empty(), poster, clock.instant())
+                takenAt(video, original), PhotoDetails.NONE, poster, clock.instant())
                 .withVideo(new Video(webVersion, video.durationMillis()));
     }
 

@@ -286,7 +286,7 @@ class ResizeOnLocalStackTest {
         assertEquals(PhotoStatus.READY, photo.status());
         assertEquals(List.of(1200, 900), List.of(photo.width(), photo.height()));
         assertEquals("2026-07-14T09:30+02:00", photo.takenAt().orElseThrow().iso());
-        assertEquals(Optional.of("Apple iPhone 15 Pro"), photo.camera());
+        assertEquals(Optional.of("Apple iPhone 15 Pro"), photo.details().camera());
         assertEquals(PhotoStatus.READY, album.get("sent as heic.heic").status(), "read by its content, not its name");
         assertTrue(album.get("empty.heic").reason().orElseThrow().contains("empty"));
         assertTrue(album.get("cut.HIF").reason().orElseThrow().contains("damaged or truncated"),

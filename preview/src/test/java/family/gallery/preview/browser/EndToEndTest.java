@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
+import org.openqa.selenium.support.ui.Select;
 
 import family.gallery.accounts.ShareLinks;
 import family.gallery.accounts.SiteAccess;
@@ -117,6 +118,8 @@ class EndToEndTest {
             browser.driver.navigate().back();
             browser.await("!document.querySelector('.pswp') && location.hash === ''");
 
+            theGardenSortsByNameAndShowsThePhotosDetails(browser, formFactor, site);
+
             browser.driver.findElement(By.cssSelector(".sign-out")).click();
             browser.await("document.getElementById('sign-out-form')");
             browser.driver.findElement(By.cssSelector("#sign-out-form button[type=submit]")).click();
@@ -202,11 +205,57 @@ class EndToEndTest {
 
         if (formFactor == Browser.FormFactor.DESKTOP) {
             new Actions(browser.driver).sendKeys("?").perform();
-            browser.await("document.querySelectorAll('.pswp__help dt').length === 6");
+            browser.await("document.querySelectorAll('.pswp__help dt').length === 7");
             browser.screenshot("viewer-keys");
             new Actions(browser.driver).sendKeys("?").perform();
             browser.await("!document.querySelector('.pswp__help')");
         }
+    }
+
+    /**
+     * The garden album, in date order, can be sorted by name (remembered when the page is opened
+     * again); its tulips, whose EXIF and XMP exiftool wrote, show their own caption and, on I or the
+     * info button, the camera's details.
+     */
+    private static void theGardenSortsByNameAndShowsThePhotosDetails(Browser browser, Browser.FormFactor formFactor,
+            String site) throws Exception {
+        browser.driver.get(site + "/");
+        browser.await("document.querySelector('.album-tiles') && document.readyState === 'complete'");
+        browser.driver.findElement(By.xpath("//a[.//span[@class='album-title' and text()='Garden']]")).click();
+        browser.await("document.getElementById('photos') && document.getElementById('photos').dataset.viewer === 'ready'");
+        String names = "[...document.querySelectorAll('#photos a.tile')].map(t => decodeURIComponent(t.dataset.photoId))";
+        assertEquals("Tulips.jpg", browser.strings(names).get(0), "the only photo with a camera's date comes first");
+        new Select(browser.driver.findElement(By.id("photo-order"))).selectByValue("name");
+        List<String> byName = List.of("Apple tree.jpg", "Bench.jpg", "Pond.jpg", "Tulips.jpg");
+        assertEquals(byName, browser.strings(names));
+        browser.driver.navigate().refresh();
+        browser.await("document.getElementById('photos') && document.getElementById('photos').dataset.viewer === 'ready'");
+        assertEquals(byName, browser.strings(names), "the chosen order is remembered");
+
+        browser.driver.findElement(By.cssSelector("#photos a.tile[data-photo-id='Tulips.jpg']")).click();
+        browser.await("document.querySelector('.pswp--open') && location.hash === '#photo=Tulips.jpg'");
+        Thread.sleep(1000); // the opening animation
+        assertEquals("Tulips in the morning light", browser.strings(
+                "[document.querySelector('.pswp__caption').firstChild.textContent]").get(0), "the photo's own caption");
+        if (formFactor == Browser.FormFactor.PHONE) {
+            browser.driver.findElement(By.cssSelector(".pswp__button--info")).click();
+        } else {
+            new Actions(browser.driver).sendKeys("i").perform();
+        }
+        browser.await("document.querySelector('.pswp__info dl')");
+        List<String> rows = browser.strings("[...document.querySelectorAll('.pswp__info dt')]"
+                + ".map(term => term.textContent + ': ' + term.nextElementSibling.textContent)");
+        assertEquals(List.of("Camera: FUJIFILM X-T5", "Lens: XF35mmF1.4 R", "Focal length: 35 mm", "Aperture: f/2.8",
+                "Shutter: 1/500 s", "ISO: 160", "Size: 2000 \u00d7 1500 (3.0 MP)", "File: Tulips.jpg"), rows.subList(1, rows.size()));
+        assertTrue(rows.get(0).startsWith("Taken: ") && rows.get(0).contains("2026") && rows.get(0).endsWith("(UTC+02:00)"),
+                rows.get(0));
+        assertEquals("true", browser.strings("[document.querySelector('.pswp__button--info').getAttribute('aria-expanded')]").get(0));
+        browser.screenshot("viewer-info");
+        browser.driver.findElement(By.cssSelector(".pswp__button--info")).click();
+        browser.await("!document.querySelector('.pswp__info')");
+        browser.driver.navigate().back();
+        browser.await("!document.querySelector('.pswp') && location.hash === ''");
+        new Select(browser.driver.findElement(By.id("photo-order"))).selectByValue("taken-at");
     }
 
     /** The download button of the photo on show: its largest rendition (or a video's web version), named as the original. */

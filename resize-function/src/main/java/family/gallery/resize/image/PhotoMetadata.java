@@ -4,10 +4,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import family.gallery.catalog.PhotoDetails;
+
 /** What the photo's own metadata says, all of it optional: a photo without EXIF is still a photo. */
 public record PhotoMetadata(Orientation orientation, Optional<LocalDateTime> takenAt, Optional<ZoneOffset> offset,
-        Optional<String> camera, Optional<String> lens) {
+        PhotoDetails details) {
 
     public static final PhotoMetadata NONE = new PhotoMetadata(Orientation.NORMAL, Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty());
+            PhotoDetails.NONE);
 }

@@ -55,8 +55,8 @@ public class HeicRenderingTest {
         assertEquals(1200, photo.height());
         assertEquals(Optional.of(LocalDateTime.of(2026, 7, 14, 9, 30)), photo.metadata().takenAt());
         assertEquals(Optional.of(ZoneOffset.ofHours(2)), photo.metadata().offset());
-        assertEquals(Optional.of("Apple iPhone 15 Pro"), photo.metadata().camera());
-        assertTrue(photo.metadata().lens().orElseThrow().startsWith("iPhone 15 Pro back"));
+        assertEquals(Optional.of("Apple iPhone 15 Pro"), photo.metadata().details().camera());
+        assertTrue(photo.metadata().details().lens().orElseThrow().startsWith("iPhone 15 Pro back"));
         assertEquals(List.of(480, 720, 1080, 1440, 1600),
                 photo.renditions().stream().map(r -> Math.max(r.width(), r.height())).toList());
         BufferedImage small = TestImages.decode(photo.renditions().get(0).bytes());

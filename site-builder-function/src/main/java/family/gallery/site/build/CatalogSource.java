@@ -34,7 +34,8 @@ public final class CatalogSource {
                 Duration.ofMillis(playable.durationMillis()))).orElse(null);
         return new CatalogPhoto(entry.id().album(), entry.id().fileName(), entry.width(), entry.height(),
                 entry.renditions().stream().map(CatalogSource::rendition).toList(),
-                null, takenAt == null ? null : takenAt.local(), entry.camera().orElse(null), failure, video);
+                entry.details().caption().orElse(null), takenAt == null ? null : takenAt.local(),
+                takenAt == null ? null : takenAt.offset().orElse(null), entry.details(), failure, video);
     }
 
     private static Rendition rendition(family.gallery.catalog.Rendition stored) {

@@ -3,6 +3,8 @@ package family.gallery.site.model;
 import java.time.LocalDate;
 import java.util.List;
 
+import family.gallery.site.model.AlbumSettings.PhotoOrder;
+
 /**
  * An album as the site shows it: only visible photos and videos and non-empty sub-albums.
  *
@@ -13,9 +15,11 @@ import java.util.List;
  * @param from     the album's date, or the earliest photo's day; null when unknown
  * @param to       the latest photo's day; equal to {@code from} for a single day
  * @param viewers  who may see it: its album.yml's {@code viewers:} or the nearest ancestor's
+ * @param order    how {@code photos} are sorted
+ * @param viewerSort whether viewers may sort the photos by date or name on the page
  */
 public record Album(String path, String title, String description, List<Photo> photos, List<Album> children,
-        Photo cover, LocalDate from, LocalDate to, Viewers viewers) {
+        Photo cover, LocalDate from, LocalDate to, Viewers viewers, PhotoOrder order, boolean viewerSort) {
 
     public String name() {
         return path.substring(path.lastIndexOf('/') + 1);

@@ -9,19 +9,22 @@ import java.util.Map;
  *
  * @param explicitOrder file names in the order to show them when {@code sort} is {@link PhotoOrder#EXPLICIT}
  * @param viewers       who may see the album and, unless they set their own, its sub-albums; null when not set (inherited)
+ * @param embeddedCaptions whether a photo without a caption here shows the caption written into it (IPTC/XMP)
+ * @param viewerSort    whether viewers may re-sort the album's photos by date or name on its page
  */
 public record AlbumSettings(String title, LocalDate date, String description, String cover,
-        Map<String, String> captions, PhotoOrder sort, List<String> explicitOrder, boolean hidden, Viewers viewers) {
+        Map<String, String> captions, PhotoOrder sort, List<String> explicitOrder, boolean hidden, Viewers viewers,
+        boolean embeddedCaptions, boolean viewerSort) {
 
     public static final AlbumSettings DEFAULTS =
-            new AlbumSettings(null, null, null, null, Map.of(), PhotoOrder.TAKEN_AT, List.of(), false, null);
+            new AlbumSettings(null, null, null, null, Map.of(), PhotoOrder.TAKEN_AT, List.of(), false, null, true, true);
 
     /**
      * For an album.yml that cannot be read: defaults, but shown to nobody, since the file may have
      * been meant to restrict its viewers.
      */
     public static final AlbumSettings UNREADABLE =
-            new AlbumSettings(null, null, null, null, Map.of(), PhotoOrder.TAKEN_AT, List.of(), false, Viewers.NOBODY);
+            new AlbumSettings(null, null, null, null, Map.of(), PhotoOrder.TAKEN_AT, List.of(), false, Viewers.NOBODY, true, true);
 
     public AlbumSettings {
         captions = captions == null ? Map.of() : Map.copyOf(captions);

@@ -34,6 +34,8 @@ import family.gallery.site.model.AlbumSettings.PhotoOrder;
  * sort: taken-at          # or: name, or a list of file names
  * hidden: false
  * viewers: [family, friends]   # groups; or everyone; sub-albums inherit it
+ * embedded-captions: false     # ignore captions written into the photos (cameras write boilerplate)
+ * viewer-sort: false           # no date/name choice on the album page
  * </pre>
  *
  * An unreadable file, or a {@code viewers:} that cannot be understood, shows the album to nobody
@@ -44,7 +46,8 @@ public final class AlbumYaml {
     /** Larger files are not read: an album.yml is a few lines. */
     static final int MAX_CODE_POINTS = 256 * 1024;
     private static final Set<String> FIELDS =
-            Set.of("title", "date", "description", "cover", "captions", "sort", "hidden", "viewers");
+            Set.of("title", "date", "description", "cover", "captions", "sort", "hidden", "viewers",
+                    "embedded-captions", "viewer-sort");
 
     public record Parsed(AlbumSettings settings, List<String> problems) {
     }
@@ -83,8 +86,10 @@ public final class AlbumYaml {
                 captions(fields.get("captions"), problems),
                 order(sort, problems),
                 sort instanceof List<?> list ? fileNames(list, problems) : List.of(),
-                bool(fields.get("hidden"), problems),
-                viewers(fields.containsKey("viewers"), fields.get("viewers"), problems));
+                bool(fields, "hidden", false, problems),
+                viewers(fields.containsKey("viewers"), fields.get("viewers"), problems),
+                bool(fields, "embedded-captions", true, problems),
+                bool(fields, "viewer-sort", true, problems));
         return new Parsed(settings, problems);
     }
 
@@ -175,15 +180,16 @@ public final class AlbumYaml {
         return names;
     }
 
-    private static boolean bool(Object value, List<String> problems) {
+    private static boolean bool(Map<?, ?> fields, String name, boolean byDefault, List<String> problems) {
+        Object value = fields.get(name);
         if (value == null) {
-            return false;
+            return byDefault;
         }
         if (value instanceof Boolean flag) {
             return flag;
         }
-        problems.add("'hidden' should be true or false, found '" + value + "'");
-        return false;
+        problems.add("'" + name + "' should be true or false, found '" + value + "'; " + byDefault + " applies");
+        return byDefault;
     }
 
     /** Group names, one or a list; {@code everyone} alone opens the album to every viewer. */

@@ -193,7 +193,8 @@ public final class GalleryAssembler {
                 to = days.isEmpty() ? null : days.get(days.size() - 1);
             }
             String title = album.title() != null ? album.title() : path.substring(path.lastIndexOf('/') + 1);
-            return new Album(path, title, album.description(), photos, children, cover, from, to, viewers);
+            return new Album(path, title, album.description(), photos, children, cover, from, to, viewers, album.sort(),
+                    album.viewerSort());
         }
 
         private List<String> childPaths(String path) {
@@ -204,11 +205,16 @@ public final class GalleryAssembler {
 
         private List<Photo> photos(String path, AlbumSettings album) {
             List<Photo> photos = readyByAlbum.getOrDefault(path, List.of()).stream()
-                    .map(item -> new Photo(item.fileName(), item.sourceKey(), item.renditions(),
-                            album.captions().getOrDefault(item.fileName(), item.caption()), item.takenAt(), item.camera(),
+                    .map(item -> new Photo(item.fileName(), item.sourceKey(), item.width(), item.height(),
+                            item.renditions(), caption(album, item), item.takenAt(), item.offset(), item.details(),
                             item.video(), motion(item)))
                     .toList();
             return sorted(photos, album);
+        }
+
+        /** album.yml's caption, else the photo's own unless the album ignores those. */
+        private static String caption(AlbumSettings album, CatalogPhoto item) {
+            return album.captions().getOrDefault(item.fileName(), album.embeddedCaptions() ? item.caption() : null);
         }
 
         private Rendition motion(CatalogPhoto still) {

@@ -1,20 +1,28 @@
 package family.gallery.site.model;
 
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+
+import family.gallery.catalog.PhotoDetails;
 
 /**
  * A photo or a video as the site shows it.
  *
+ * @param width      the original's upright width in pixels
+ * @param height     the original's upright height in pixels
  * @param renditions narrowest first; a video's poster frame
+ * @param caption    from album.yml or, unless the album ignores them, the photo's own; or null
+ * @param offset     the camera's offset from UTC when it was taken, or null
  * @param video      what a video plays, or null for a photo
  * @param motion     the web version of a Live Photo's motion, its {@code .mov}; null for other photos and videos
  */
-public record Photo(String fileName, String sourceKey, List<Rendition> renditions, String caption,
-        LocalDateTime takenAt, String camera, Video video, Rendition motion) {
+public record Photo(String fileName, String sourceKey, int width, int height, List<Rendition> renditions,
+        String caption, LocalDateTime takenAt, ZoneOffset offset, PhotoDetails details, Video video, Rendition motion) {
 
     public Photo {
+        details = details == null ? PhotoDetails.NONE : details;
         if (renditions.isEmpty()) {
             throw new IllegalArgumentException("a photo on the site needs at least one rendition: " + sourceKey);
         }

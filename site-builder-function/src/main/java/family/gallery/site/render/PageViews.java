@@ -43,20 +43,31 @@ public final class PageViews {
      * @param downloadName  the name it is saved as, or null for none
      * @param duration      how long a video runs, e.g. {@code 0:42} or {@code 1:02:05}; null for a photo
      * @param motionSrc     a Live Photo's motion, or null
+     * @param sortTime      when it was taken, ISO-8601 local time, for sorting on the page; empty when unknown
+     * @param info          the viewer's info panel: date, camera, exposure, size, file name
      */
     @TemplateData
     public record PhotoTile(String id, String href, String src, String srcset, String sizes, int width, int height,
             String aspectClass, String alt, String caption, String takenAt, String camera,
             String viewerSrc, String viewerSrcset, int viewerWidth, int viewerHeight, String downloadHref,
-            String downloadName, String duration, String motionSrc) {
+            String downloadName, String duration, String motionSrc, String sortTime, List<InfoRow> info) {
+    }
+
+    /** One line of the viewer's info panel, e.g. {@code Aperture} and {@code f/1.78}. */
+    @TemplateData
+    public record InfoRow(String label, String value) {
     }
 
     @TemplateData
     public record HomePage(Chrome chrome, List<AlbumTile> albums) {
     }
 
+    /**
+     * @param order    how the photos are sorted: {@code taken-at}, {@code name} or {@code album} (album.yml's list)
+     * @param sortable whether the page offers viewers another order
+     */
     @TemplateData
     public record AlbumPage(Chrome chrome, List<Crumb> breadcrumbs, String title, String description, String dates,
-            String counts, List<AlbumTile> subAlbums, List<PhotoTile> photos) {
+            String counts, List<AlbumTile> subAlbums, List<PhotoTile> photos, String order, boolean sortable) {
     }
 }

@@ -15,6 +15,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import family.gallery.site.model.Album;
+import family.gallery.site.model.AlbumSettings.PhotoOrder;
 import family.gallery.site.model.Photo;
 import family.gallery.site.model.Rendition;
 import family.gallery.site.render.PageViews.AlbumPage;
@@ -82,7 +83,8 @@ public final class SiteRenderer {
         }
         AlbumPage page = new AlbumPage(chrome, crumbs, album.title(), album.description(), dates(album), counts(album),
                 album.children().stream().map(child -> tile(child, base, root, view)).toList(),
-                album.photos().stream().map(photo -> photoTile(photo, root, view)).toList());
+                album.photos().stream().map(photo -> photoTile(photo, root, view)).toList(), orderName(album.order()),
+                album.viewerSort() && album.photos().size() > 1);
         return SiteFile.page(key, Templates.album(page).render());
     }
 
@@ -99,6 +101,14 @@ public final class SiteRenderer {
         return new AlbumTile(base + SitePaths.albumPageHref(album.path()), album.title(), dates(album),
                 mediaUrl(root, view, cover, image), srcset(root, view, cover), image.width(), image.height(), album.title(),
                 counts(album));
+    }
+
+    private static String orderName(PhotoOrder order) {
+        return switch (order) {
+            case TAKEN_AT -> "taken-at";
+            case NAME -> "name";
+            case EXPLICIT -> "album";
+        };
     }
 
     /** What a download is saved as: the original's name with the extension of what is saved, {@code IMG_0042.HEIC} as {@code IMG_0042.jpg}. */
@@ -124,11 +134,12 @@ public final class SiteRenderer {
                 thumbnail.width(), thumbnail.height(), AspectRatioClasses.of(ratio),
                 caption.isEmpty() ? photo.fileName() : caption, caption,
                 photo.takenAt() == null ? "" : takenAtFormat.format(photo.takenAt()),
-                Objects.requireNonNullElse(photo.camera(), ""),
+                photo.details().camera().orElse(""),
                 mediaUrl(root, view, photo, largest), srcset, played.width(), played.height(), download,
                 download == null ? null : downloadName(photo),
                 photo.isVideo() ? runningTime(photo.video().duration()) : null,
-                photo.motion() == null ? null : mediaUrl(root, view, photo, photo.motion()));
+                photo.motion() == null ? null : mediaUrl(root, view, photo, photo.motion()),
+                photo.takenAt() == null ? "" : photo.takenAt().toString(), PhotoInfo.rows(photo, takenAtFormat));
     }
 
     /** {@code 0:42} or {@code 1:02:05}, in whole seconds as players show it; never {@code 0:00}, which would look broken. */

@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 import family.gallery.catalog.PhotoCatalog;
+import family.gallery.catalog.PhotoDetails;
 import family.gallery.catalog.PhotoEntry;
 import family.gallery.catalog.PhotoId;
 import family.gallery.catalog.Rendition;
@@ -114,7 +115,7 @@ class SiteBuildBenchmark {
                 int portrait = photo % 3 == 0 ? 4000 : 3000;
                 PhotoEntry entry = PhotoEntry.ready(id, "00000000000000000" + digest, digest, landscape, portrait,
                         TakenAt.camera(LocalDateTime.of(2025, album % 12 + 1, photo % 28 + 1, 12, 0), Optional.empty()),
-                        Optional.of("Pixel 8"), Optional.empty(), List.of(
+                        PhotoDetails.camera("Pixel 8"), List.of(
                                 new Rendition("media/" + digest + "/400.jpg", landscape / 10, portrait / 10, 30_000),
                                 new Rendition("media/" + digest + "/1600.jpg", landscape * 4 / 10, portrait * 4 / 10, 300_000)),
                         Instant.now());

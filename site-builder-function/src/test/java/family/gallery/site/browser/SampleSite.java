@@ -19,6 +19,7 @@ import java.util.Set;
 
 import javax.imageio.ImageIO;
 
+import family.gallery.catalog.PhotoDetails;
 import family.gallery.accounts.SiteAccess;
 import family.gallery.site.model.AlbumYaml;
 import family.gallery.site.model.CatalogPhoto;
@@ -68,15 +69,15 @@ final class SampleSite {
             }
             photos.add(new CatalogPhoto(i < 10 ? ALBUM : ALBUM + "/Beach day", String.format("IMG_%04d.jpg", i),
                     shape[0] * 1000, shape[1] * 1000, renditions, null, LocalDateTime.of(2026, 7, 14 + i % 5, 9 + i, 30),
-                    "Pixel 8", null, null));
+                    null, PhotoDetails.camera("Pixel 8"), null, null));
         }
         Rendition webVersion = writeMp4(root, "media/sample-video/640x360.mp4", VIDEO_DURATION);
         photos.add(new CatalogPhoto(ALBUM, VIDEO, 640, 360, posters(root, "sample-video", 640, 360, SHAPES.length),
-                null, LocalDateTime.of(2026, 7, 16, 12, 0), "Pixel 8", null, new Video(webVersion, VIDEO_DURATION)));
+                null, LocalDateTime.of(2026, 7, 16, 12, 0), null, PhotoDetails.camera("Pixel 8"), null, new Video(webVersion, VIDEO_DURATION)));
         photos.add(new CatalogPhoto(ALBUM, LIVE_PHOTO, 4032, 3024, posters(root, "sample-live", 4, 3, SHAPES.length + 1),
-                null, LocalDateTime.of(2026, 7, 18, 20, 0), "iPhone 15", null, null));
+                null, LocalDateTime.of(2026, 7, 18, 20, 0), null, PhotoDetails.camera("iPhone 15"), null, null));
         photos.add(new CatalogPhoto(ALBUM, LIVE_PHOTO_MOTION, 1440, 1080, posters(root, "sample-motion", 4, 3, SHAPES.length + 2),
-                null, LocalDateTime.of(2026, 7, 18, 20, 0), "iPhone 15", null, new Video(webVersion, Duration.ofSeconds(3))));
+                null, LocalDateTime.of(2026, 7, 18, 20, 0), null, PhotoDetails.camera("iPhone 15"), null, new Video(webVersion, Duration.ofSeconds(3))));
         var gallery = new GalleryAssembler(AlbumOrder.NEWEST_FIRST).assemble(photos, Map.of(ALBUM, AlbumYaml.parse(
                 "description: Two weeks by the sea with everyone.\ncaptions:\n  IMG_0002.jpg: '" + CAPTION + "'\n")));
         SiteAssets assets = SiteAssets.load();

@@ -29,6 +29,8 @@ class AlbumYamlTest {
                   IMG_0043.jpg: 42
                 sort: name
                 hidden: true
+                embedded-captions: false
+                viewer-sort: false
                 """);
         AlbumSettings settings = parsed.settings();
         assertEquals(List.of(), parsed.problems());
@@ -39,6 +41,9 @@ class AlbumYamlTest {
         assertEquals(Map.of("IMG_0042.jpg", "Sunset from the pier", "IMG_0043.jpg", "42"), settings.captions());
         assertEquals(PhotoOrder.NAME, settings.sort());
         assertTrue(settings.hidden());
+        assertFalse(settings.embeddedCaptions());
+        assertFalse(settings.viewerSort());
+        assertTrue(AlbumSettings.DEFAULTS.embeddedCaptions() && AlbumSettings.DEFAULTS.viewerSort());
     }
 
     @Test
@@ -67,6 +72,7 @@ class AlbumYamlTest {
                 captions: [a, b]
                 sort: random
                 colour: blue
+                embedded-captions: never
                 """);
         AlbumSettings settings = parsed.settings();
         assertEquals("Kept", settings.title());
@@ -74,7 +80,10 @@ class AlbumYamlTest {
         assertFalse(settings.hidden());
         assertEquals(Map.of(), settings.captions());
         assertEquals(PhotoOrder.TAKEN_AT, settings.sort());
-        assertEquals(5, parsed.problems().size(), parsed.problems().toString());
+        assertTrue(settings.embeddedCaptions());
+        assertEquals(6, parsed.problems().size(), parsed.problems().toString());
+        assertTrue(parsed.problems().contains("'embedded-captions' should be true or false, found 'never'; true applies"),
+                parsed.problems().toString());
         assertTrue(parsed.problems().contains("unknown field 'colour' ignored"), parsed.problems().toString());
     }
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import family.gallery.catalog.PhotoDetails;
+
 /** Catalog entries for tests. */
 public final class CatalogPhotos {
 
@@ -15,7 +17,7 @@ public final class CatalogPhotos {
         String id = Integer.toHexString((album + "/" + fileName).hashCode());
         return new CatalogPhoto(album, fileName, width, height, List.of(
                 rendition(id, 1600, width, height), rendition(id, 400, width, height), rendition(id, 800, width, height)),
-                null, takenAt, "Pixel 8", null, null);
+                null, takenAt, null, PhotoDetails.camera("Pixel 8"), null, null);
     }
 
     /** A ready video of a {@code width x height} picture with three poster renditions and its web version. */
@@ -24,7 +26,7 @@ public final class CatalogPhotos {
         CatalogPhoto poster = ready(album, fileName, width, height, takenAt);
         String id = Integer.toHexString((album + "/" + fileName).hashCode());
         Video video = new Video(new Rendition("media/" + id + "/" + width + "x" + height + ".mp4", width, height), duration);
-        return new CatalogPhoto(album, fileName, width, height, poster.renditions(), null, takenAt, null, null, video);
+        return new CatalogPhoto(album, fileName, width, height, poster.renditions(), null, takenAt, null, null, null, video);
     }
 
     public static CatalogPhoto ready(String album, String fileName) {
@@ -32,7 +34,7 @@ public final class CatalogPhotos {
     }
 
     public static CatalogPhoto failed(String album, String fileName, String reason) {
-        return new CatalogPhoto(album, fileName, 0, 0, List.of(), null, null, null, reason, null);
+        return new CatalogPhoto(album, fileName, 0, 0, List.of(), null, null, null, null, reason, null);
     }
 
     private static Rendition rendition(String id, int longEdge, int width, int height) {

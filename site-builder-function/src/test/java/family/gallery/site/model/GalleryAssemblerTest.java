@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -118,6 +119,25 @@ class GalleryAssemblerTest {
         assertNull(album.photos().get(1).caption());
         assertEquals(LocalDate.of(2025, 12, 31), album.from());
         assertEquals(album.from(), album.to());
+    }
+
+    @Test
+    void aPhotosOwnCaptionShowsUnlessAlbumYmlHasOneOrIgnoresThem() {
+        List<CatalogPhoto> photos = List.of(captioned("trip", "a.jpg", "Written in the camera"),
+                captioned("trip", "b.jpg", "Written in the editor"), ready("trip", "c.jpg"),
+                captioned("boilerplate", "d.jpg", "DIGITAL CAMERA"));
+        Gallery gallery = NEWEST_FIRST.assemble(photos, Map.of("trip", AlbumYaml.parse("captions: {b.jpg: Ours}"),
+                "boilerplate", AlbumYaml.parse("embedded-captions: false")));
+        Map<String, String> captions = new HashMap<>();
+        gallery.topLevel().forEach(album -> album.photos().forEach(photo -> captions.put(photo.fileName(),
+                String.valueOf(photo.caption()))));
+        assertEquals(Map.of("a.jpg", "Written in the camera", "b.jpg", "Ours", "c.jpg", "null", "d.jpg", "null"), captions);
+    }
+
+    private static CatalogPhoto captioned(String album, String fileName, String caption) {
+        CatalogPhoto photo = ready(album, fileName);
+        return new CatalogPhoto(album, fileName, photo.width(), photo.height(), photo.renditions(), caption,
+                photo.takenAt(), photo.offset(), photo.details(), null, null);
     }
 
     @Test

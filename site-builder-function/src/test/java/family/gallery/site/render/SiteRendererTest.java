@@ -11,8 +11,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 import family.gallery.accounts.SiteAccess;
+import family.gallery.catalog.PhotoDetails;
 import family.gallery.site.model.AlbumYaml;
 import family.gallery.site.model.CatalogPhoto;
 import family.gallery.site.model.Gallery;
@@ -203,9 +206,61 @@ class SiteRendererTest {
     }
 
     @Test
+    void theInfoPanelListsWhatThePhotoSaysAndNothingElse() {
+        CatalogPhoto shot = new CatalogPhoto("trip", "IMG_0042.HEIC", 4032, 3024, ready("trip", "x.jpg").renditions(),
+                null, LocalDateTime.of(2026, 7, 14, 9, 30), ZoneOffset.ofHours(2),
+                new PhotoDetails(Optional.of("Apple iPhone 15 Pro"), Optional.of("iPhone 15 Pro back camera 6.765mm f/1.78"),
+                        Optional.of(6.77), Optional.of(1.78), Optional.of("1/120"), Optional.of(64), Optional.empty()),
+                null, null);
+        Document page = render(List.of(shot, ready("trip", "plain.jpg", 300, 200, null)), Map.of())
+                .get(SitePaths.albumPageKey("trip"));
+        Map<String, String> info = infoOf(page.selectFirst("a.tile[data-photo-id=IMG_0042.HEIC]"));
+        assertEquals(List.of("Taken", "Camera", "Lens", "Focal length", "Aperture", "Shutter", "ISO", "Size", "File"),
+                List.copyOf(info.keySet()));
+        assertTrue(info.get("Taken").endsWith(" (UTC+02:00)"), info.get("Taken"));
+        assertTrue(info.get("Taken").contains("2026"), info.get("Taken"));
+        assertEquals("6.77 mm", info.get("Focal length"));
+        assertEquals("f/1.78", info.get("Aperture"));
+        assertEquals("1/120 s", info.get("Shutter"));
+        assertEquals("64", info.get("ISO"));
+        assertEquals("4032 \u00d7 3024 (12.2 MP)", info.get("Size"));
+        assertEquals("IMG_0042.HEIC", info.get("File"));
+        assertEquals("2026-07-14T09:30", page.selectFirst("a.tile[data-photo-id=IMG_0042.HEIC]").attr("data-sort-time"));
+        Element plain = page.selectFirst("a.tile[data-photo-id=plain.jpg]");
+        assertEquals(List.of("Camera", "Size", "File"), List.copyOf(infoOf(plain).keySet()), "no date, no exposure: no rows");
+        assertEquals("", plain.attr("data-sort-time"));
+        assertTrue(plain.selectFirst(".tile-info").hasAttr("hidden"), "shown by the viewer only");
+    }
+
+    private static Map<String, String> infoOf(Element tile) {
+        Map<String, String> rows = new java.util.LinkedHashMap<>();
+        for (Element term : tile.select(".tile-info dt")) {
+            rows.put(term.text(), term.nextElementSibling().text());
+        }
+        return rows;
+    }
+
+    @Test
+    void viewersMayReSortWhereAlbumYmlAllows() {
+        List<CatalogPhoto> photos = List.of(ready("open", "a.jpg"), ready("open", "b.jpg"), ready("listed", "a.jpg"),
+                ready("listed", "b.jpg"), ready("fixed", "a.jpg"), ready("fixed", "b.jpg"), ready("single", "a.jpg"));
+        Map<String, Document> pages = render(photos, Map.of("listed", AlbumYaml.parse("sort: [b.jpg, a.jpg]"),
+                "fixed", AlbumYaml.parse("viewer-sort: false")));
+        Element open = pages.get(SitePaths.albumPageKey("open")).selectFirst(".album-order");
+        assertEquals("taken-at", open.attr("data-order"));
+        assertTrue(open.hasAttr("hidden"), "shown by the script that sorts, so never a dead control");
+        assertEquals(List.of("taken-at", "name"), open.select("option").eachAttr("value"));
+        Element listed = pages.get(SitePaths.albumPageKey("listed")).selectFirst(".album-order");
+        assertEquals("album", listed.attr("data-order"));
+        assertEquals(List.of("album", "taken-at", "name"), listed.select("option").eachAttr("value"));
+        assertNull(pages.get(SitePaths.albumPageKey("fixed")).selectFirst(".album-order"));
+        assertNull(pages.get(SitePaths.albumPageKey("single")).selectFirst(".album-order"), "one photo has one order");
+    }
+
+    @Test
     void renditionKeysAreEncodedInMediaUrls() {
         CatalogPhoto photo = new CatalogPhoto("a", "p.jpg", 100, 100,
-                List.of(new Rendition("media/ab cd/x+y#1.webp", 100, 100)), null, null, null, null, null);
+                List.of(new Rendition("media/ab cd/x+y#1.webp", 100, 100)), null, null, null, null, null, null);
         Element image = render(List.of(photo), Map.of()).get("albums/a/index.html").selectFirst(".tile img");
         assertEquals(MEDIA_FROM_ALBUM + "ab%20cd/x%2By%231.webp", image.attr("src"));
     }

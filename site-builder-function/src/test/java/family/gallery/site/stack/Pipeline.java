@@ -20,6 +20,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import family.gallery.catalog.PhotoCatalog;
+import family.gallery.catalog.PhotoDetails;
 import family.gallery.catalog.PhotoEntry;
 import family.gallery.catalog.PhotoId;
 import family.gallery.catalog.Rendition;
@@ -144,7 +145,7 @@ public final class Pipeline implements AutoCloseable {
         List<Rendition> renditions = List.of(new Rendition("media/" + digest + "/400x300.jpg", 400, 300, 1000),
                 new Rendition("media/" + digest + "/1600x1200.jpg", 1600, 1200, 9000));
         return PhotoEntry.ready(id, event.sequencer(), event.eTag().orElse("etag"), 4000, 3000,
-                TakenAt.uploaded(now), Optional.of("Test camera"), Optional.empty(), renditions, now);
+                TakenAt.uploaded(now), PhotoDetails.camera("Test camera"), renditions, now);
     }
 
     private void buildOnce() {
