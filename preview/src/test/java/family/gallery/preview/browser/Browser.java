@@ -24,6 +24,7 @@ final class Browser implements AutoCloseable {
     }
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path AXE = Path.of("target", "frontend-test", "node_modules", "axe-core", "axe.min.js");
 
     final ChromeDriver driver;
     final FormFactor formFactor;
@@ -70,6 +71,27 @@ final class Browser implements AutoCloseable {
     @SuppressWarnings("unchecked")
     List<String> strings(String expression) {
         return (List<String>) driver.executeScript("return " + expression);
+    }
+
+    /** Shows the page as in the system's light or dark setting ({@code prefers-color-scheme}). */
+    void colorScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /**
+     * What axe-core (from npm, in target/frontend-test) finds against WCAG 2.2 A and AA in the page
+     * as shown: each violation with the elements it concerns; empty when there is none.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityViolations() throws IOException {
+        driver.executeScript(Files.readString(AXE));
+        return (List<String>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                  .then(result => done(result.violations.map(v => v.id + ' (' + v.help + '): '
+                      + v.nodes.slice(0, 5).map(node => node.target.join(' ') + ' ' + node.failureSummary).join('; '))))
+                  .catch(error => done(['axe failed: ' + error]));""");
     }
 
     /** Saves a screenshot as target/screenshots/e2e-FORM-NN-NAME.png and returns where. */

@@ -69,6 +69,7 @@ class EndToEndTest {
             browser.driver.get(site + "/");
             browser.await("document.getElementById('login-form')");
             browser.screenshot("login");
+            accessibleInBothSchemes(browser, "login page");
 
             signIn(browser, preview.viewer().name(), "not-the-password");
             browser.await("!document.getElementById('login-message').hidden");
@@ -82,12 +83,17 @@ class EndToEndTest {
             List<String> albums = browser.strings("[...document.querySelectorAll('.album-title')].map(t => t.textContent)");
             assertTrue(albums.contains(ALBUM) && albums.contains("Garden"), albums.toString());
             browser.screenshot("home");
+            accessibleInBothSchemes(browser, "home page");
 
             browser.driver.findElement(By.xpath("//a[.//span[@class='album-title' and text()='" + ALBUM + "']]")).click();
             browser.await("document.getElementById('photos') && document.getElementById('photos').dataset.viewer === 'ready'");
             assertEquals(List.of(), browser.strings(UNJUSTIFIED_ROWS), "every full row spans the grid at one height");
             String albumUrl = browser.driver.getCurrentUrl();
             browser.screenshot("album");
+            accessibleInBothSchemes(browser, "album page");
+            browser.colorScheme("dark");
+            browser.screenshot("album-dark");
+            browser.colorScheme("light");
 
             List<String> ids = browser.strings("[...document.querySelectorAll('#photos a.tile')].map(t => t.dataset.photoId)");
             List<WebElement> tiles = browser.driver.findElements(By.cssSelector("#photos a.tile"));
@@ -97,6 +103,7 @@ class EndToEndTest {
             Thread.sleep(1000); // the viewer takes keys and swipes once its opening animation has ended
             browser.await("document.querySelector('.pswp__img') && document.querySelector('.pswp__img').complete");
             browser.screenshot("viewer");
+            accessibleInBothSchemes(browser, "viewer");
 
             if (formFactor == Browser.FormFactor.PHONE) {
                 swipeLeft(browser);
@@ -207,6 +214,7 @@ class EndToEndTest {
             new Actions(browser.driver).sendKeys("?").perform();
             browser.await("document.querySelectorAll('.pswp__help dt').length === 7");
             browser.screenshot("viewer-keys");
+            accessibleInBothSchemes(browser, "viewer's key list");
             new Actions(browser.driver).sendKeys("?").perform();
             browser.await("!document.querySelector('.pswp__help')");
         }
@@ -251,11 +259,20 @@ class EndToEndTest {
                 rows.get(0));
         assertEquals("true", browser.strings("[document.querySelector('.pswp__button--info').getAttribute('aria-expanded')]").get(0));
         browser.screenshot("viewer-info");
+        accessibleInBothSchemes(browser, "viewer with the photo's details");
         browser.driver.findElement(By.cssSelector(".pswp__button--info")).click();
         browser.await("!document.querySelector('.pswp__info')");
         browser.driver.navigate().back();
         browser.await("!document.querySelector('.pswp') && location.hash === ''");
         new Select(browser.driver.findElement(By.id("photo-order"))).selectByValue("taken-at");
+    }
+
+    /** axe-core finds nothing against WCAG 2.2 AA in the page, in the light and in the dark colour scheme. */
+    private static void accessibleInBothSchemes(Browser browser, String page) throws Exception {
+        for (String scheme : List.of("dark", "light")) {
+            browser.colorScheme(scheme);
+            assertEquals(List.of(), browser.accessibilityViolations(), page + " in the " + scheme + " scheme");
+        }
     }
 
     /** The download button of the photo on show: its largest rendition (or a video's web version), named as the original. */
