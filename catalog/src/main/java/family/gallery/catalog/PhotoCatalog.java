@@ -4,6 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,6 +31,8 @@ public final class PhotoCatalog {
             + PhotoItems.SEQUENCER + " < :sequencer";
     private static final Map<String, String> STATUS_NAME = Map.of("#status", PhotoItems.STATUS);
     private static final AttributeValue DELETED = PhotoItems.s(PhotoStatus.DELETED.name());
+    /** Segments of a full scan, read at once: DynamoDB serves each from its own partitions. */
+    static final int SCAN_SEGMENTS = 4;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -94,12 +104,33 @@ public final class PhotoCatalog {
 
     /** Every READY and FAILED entry of every album, in no particular order. */
     public List<PhotoEntry> photos() {
-        return dynamo.scanPaginator(r -> r.tableName(table).consistentRead(true)
-                        .filterExpression("begins_with(pk, :album) AND begins_with(sk, :photo) AND #status <> :deleted")
-                        .expressionAttributeNames(STATUS_NAME)
-                        .expressionAttributeValues(Map.of(":album", PhotoItems.s(PhotoId.ALBUM_PREFIX),
-                                ":photo", PhotoItems.s(PhotoId.PHOTO_PREFIX), ":deleted", DELETED)))
-                .items().stream().map(PhotoItems::fromItem).toList();
+        Queue<PhotoEntry> entries = new ConcurrentLinkedQueue<>();
+        forEachPhoto(entries::add);
+        return List.copyOf(entries);
+    }
+
+    /**
+     * Every READY and FAILED entry of every album, in no particular order, read by a parallel scan of
+     * {@link #SCAN_SEGMENTS} segments, page by page: {@code each} is called from that many threads at
+     * once, and no more than a page per segment is held here at a time.
+     */
+    public void forEachPhoto(Consumer<PhotoEntry> each) {
+        ExecutorService segments = Executors.newFixedThreadPool(SCAN_SEGMENTS);
+        try {
+            CompletableFuture.allOf(IntStream.range(0, SCAN_SEGMENTS).mapToObj(segment -> CompletableFuture.runAsync(() ->
+                    dynamo.scanPaginator(r -> r.tableName(table).consistentRead(true)
+                                    .segment(segment).totalSegments(SCAN_SEGMENTS)
+                                    .filterExpression("begins_with(pk, :album) AND begins_with(sk, :photo) AND #status <> :deleted")
+                                    .expressionAttributeNames(STATUS_NAME)
+                                    .expressionAttributeValues(Map.of(":album", PhotoItems.s(PhotoId.ALBUM_PREFIX),
+                                            ":photo", PhotoItems.s(PhotoId.PHOTO_PREFIX), ":deleted", DELETED)))
+                            .items().forEach(item -> each.accept(PhotoItems.fromItem(item))), segments))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        } finally {
+            segments.shutdownNow();
+        }
     }
 
     private static Optional<PhotoEntry> entryOf(Map<String, AttributeValue> item) {

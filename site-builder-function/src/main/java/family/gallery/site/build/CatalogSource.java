@@ -2,6 +2,8 @@ package family.gallery.site.build;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import family.gallery.catalog.PhotoCatalog;
 import family.gallery.catalog.PhotoEntry;
@@ -21,7 +23,14 @@ public final class CatalogSource {
     }
 
     public List<CatalogPhoto> photos() {
-        return catalog.photos().stream().filter(PhotoEntry::isLive).map(CatalogSource::toPhoto).toList();
+        // Converted as the pages of the scan arrive, so the catalog's own entries are never all held at once.
+        Queue<CatalogPhoto> photos = new ConcurrentLinkedQueue<>();
+        catalog.forEachPhoto(entry -> {
+            if (entry.isLive()) {
+                photos.add(toPhoto(entry));
+            }
+        });
+        return List.copyOf(photos);
     }
 
     static CatalogPhoto toPhoto(PhotoEntry entry) {

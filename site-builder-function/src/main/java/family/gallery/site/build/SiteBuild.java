@@ -68,7 +68,7 @@ public final class SiteBuild {
             SiteViews.Plan plan = SiteViews.plan(assembler, photos, settings, gallery, access.read(started));
             SiteRenderer renderer = new SiteRenderer(config, assets.urls());
             List<SiteFile> pages = plan.views().stream().flatMap(view -> renderer.render(view).stream()).toList();
-            SitePublisher.Result published = publisher.publish(assets.files(), pages, plan.media());
+            SitePublisher.Result published = publisher.publish(assets.files(), pages, plan.media(), target);
             plan.sharesPublished().forEach(access::published);
             Optional<String> invalidation = invalidator.invalidate(published.changedPages(), "build-" + target + "-" + started);
             List<BuildIssue> issues = new ArrayList<>(gallery.issues());

@@ -20,6 +20,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 import family.gallery.catalog.PhotoCatalog;
 import family.gallery.catalog.PhotoDetails;
@@ -43,17 +44,19 @@ import family.gallery.site.render.SiteConfig;
 import family.gallery.site.stack.LocalStackResource;
 
 /**
- * On demand ({@code site-builder-function/benchmark.sh}): 10,000 photos in 200 albums on the local
- * stack. Prints a full build into an empty bucket, the same build again with nothing changed, and a
- * build after one photo's caption changed, against re-uploading every page as a plain sync would.
+ * On demand ({@code site-builder-function/benchmark.sh [ALBUMS] [PHOTOS_PER_ALBUM]}): by default
+ * 10,000 photos in 200 albums on the local stack. Prints a full build into an empty bucket, the same
+ * build again with nothing changed, and a build after one photo's caption changed, against
+ * re-uploading every page as a plain sync would; with each, the most heap the build kept live.
  */
 @QuarkusTest
 @QuarkusTestResource(LocalStackResource.class)
 @Tag("benchmark")
 class SiteBuildBenchmark {
 
-    private static final int ALBUMS = 200;
-    private static final int PHOTOS_PER_ALBUM = 50;
+    private static final long MEGABYTE = 1024 * 1024;
+    private static final int ALBUMS = size("BENCHMARK_ALBUMS", 200);
+    private static final int PHOTOS_PER_ALBUM = size("BENCHMARK_PHOTOS_PER_ALBUM", 50);
 
     @Test
     void fullAndIncrementalBuilds() throws Exception {
@@ -75,23 +78,31 @@ class SiteBuildBenchmark {
                             new ShareLinks(stack.dynamoDb(), accounts, Clock.systemUTC())), config, assets, publisher,
                     new CacheInvalidator(stack.cloudFront(), "EBENCHMARK"), new BuildReports(stack.dynamoDb(), table),
                     Clock.systemUTC());
-            print("full build, cold JVM, empty bucket", build.run(1));
-            emptyBucket(stack, web);
-            print("full build, warm, empty bucket (= re-uploading every page)", build.run(2));
-            print("rebuild, nothing changed", build.run(3));
+            print("full build, cold JVM, empty bucket", build, 1);
+            emptyBucket(web);
+            print("full build, warm, empty bucket (= re-uploading every page)", build, 2);
+            print("rebuild, nothing changed", build, 3);
             LocalStackResource.s3().putObject(r -> r.bucket(source).key("albums/album 042/album.yml"),
                     RequestBody.fromString(albumYml(42, "A new caption for photo 7")));
             int invalidationsBefore = stack.invalidations().size();
-            print("rebuild after one caption changed", build.run(4));
+            print("rebuild after one caption changed", build, 4);
             System.out.printf("invalidations: %d, paths: %s%n", stack.invalidations().size() - invalidationsBefore,
                     stack.invalidations().get(stack.invalidations().size() - 1).paths());
         }
     }
 
-    private static void print(String what, BuildReport report) {
-        System.out.printf("%-62s %6d ms  photos %5d  albums %3d  written %4d  deleted %3d  unchanged %4d%n", what,
-                report.duration().toMillis(), report.photos(), report.albums(), report.written().size(),
-                report.deleted().size(), report.unchanged());
+    private static int size(String variable, int byDefault) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? byDefault : Integer.parseInt(value.strip());
+    }
+
+    private static void print(String what, SiteBuild build, long target) throws InterruptedException {
+        LiveHeap heap = LiveHeap.watch();
+        BuildReport report = build.run(target);
+        System.out.printf("%-62s %6d ms  photos %6d  albums %4d  written %5d  deleted %3d  unchanged %5d  "
+                + "peak live heap %4d MB (%d MB before it)%n", what, report.duration().toMillis(), report.photos(),
+                report.albums(), report.written().size(), report.deleted().size(), report.unchanged(),
+                heap.stop() / MEGABYTE, heap.before() / MEGABYTE);
     }
 
     private static String albumYml(int album, String caption) {
@@ -135,8 +146,12 @@ class SiteBuildBenchmark {
                 Duration.between(started, Instant.now()).toMillis());
     }
 
-    private static void emptyBucket(LocalAws stack, String bucket) {
-        LocalStackResource.s3().listObjectsV2Paginator(r -> r.bucket(bucket)).contents()
-                .forEach(object -> LocalStackResource.s3().deleteObject(r -> r.bucket(bucket).key(object.key())));
+    private static void emptyBucket(String bucket) {
+        for (var page : LocalStackResource.s3().listObjectsV2Paginator(r -> r.bucket(bucket))) {
+            List<ObjectIdentifier> keys = page.contents().stream().map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList();
+            if (!keys.isEmpty()) {
+                LocalStackResource.s3().deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(keys).quiet(true)));
+            }
+        }
     }
 }

@@ -3,16 +3,19 @@ package family.gallery.site.stack;
 import static family.gallery.site.model.CatalogPhotos.ready;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
 import family.gallery.accounts.SiteAccess;
 import family.gallery.site.build.SiteViews;
@@ -32,6 +36,7 @@ import family.gallery.site.model.AlbumYaml;
 import family.gallery.site.model.GalleryAssembler;
 import family.gallery.site.model.GalleryAssembler.AlbumOrder;
 import family.gallery.site.publish.CacheInvalidator;
+import family.gallery.site.publish.PublishedMedia;
 import family.gallery.site.publish.SitePublisher;
 import family.gallery.site.render.SiteAssets;
 import family.gallery.site.render.SiteConfig;
@@ -51,6 +56,7 @@ class PublishingTest {
     private final S3Client s3 = LocalStackResource.s3();
     private String bucket;
     private String resized;
+    private long builds;
 
     @BeforeEach
     void freshBuckets() {
@@ -69,9 +75,23 @@ class PublishingTest {
     }
 
     private SitePublisher.Result publish(SitePublisher publisher, Site site) {
+        return publish(publisher, site, ++builds);
+    }
+
+    /** @param build picks the sixteenth of the media checked against the bucket: those whose digest starts with its hex digit */
+    private SitePublisher.Result publish(SitePublisher publisher, Site site, long build) {
         site.media().values().forEach(key -> s3.putObject(r -> r.bucket(resized).key(key).contentType("image/jpeg"),
                 RequestBody.fromString("rendition " + key)));
-        return publisher.publish(ASSETS.files(), site.pages(), site.media());
+        return publisher.publish(ASSETS.files(), site.pages(), site.media(), build);
+    }
+
+    /** The build that checks the copy under {@code key} against the bucket. */
+    private static long buildChecking(String key) {
+        return Character.digit(key.charAt(key.indexOf("/media/") + "/media/".length()), 16);
+    }
+
+    private boolean published(String key) {
+        return s3.listObjectsV2(r -> r.bucket(bucket).prefix(key)).contents().stream().anyMatch(o -> o.key().equals(key));
     }
 
     /** Albums a, a/b (with a + and an accent), c. */
@@ -124,6 +144,66 @@ class PublishingTest {
     }
 
     @Test
+    void aRemovedPhotosCopiesAreDeletedWithoutListingTheMedia() {
+        List<String> listings = new ArrayList<>();
+        try (SitePublisher publisher = publisher(listingsInto(listings))) {
+            publish(publisher, before());
+            listings.clear();
+            SitePublisher.Result second = publish(publisher, after(), 0);
+            assertEquals(3, second.mediaDeleted());
+        }
+        Set<String> gone = new HashSet<>(before().media().keySet());
+        gone.removeAll(after().media().keySet());
+        assertEquals(3, gone.size());
+        gone.forEach(key -> assertFalse(published(key), key + " is deleted"));
+        after().media().keySet().forEach(key -> assertTrue(published(key), key + " is published"));
+        List<String> mediaListings = listings.stream().filter(prefix -> prefix.contains("/media/")).toList();
+        assertEquals(List.of(SiteAccess.EVERYONE + "media/0"), mediaListings, "only the checked sixteenth of the media is listed");
+    }
+
+    @Test
+    void aCopyDeletedBehindTheBuildersBackIsRestoredWhenItsSixteenthIsChecked() {
+        String copy = before().media().keySet().iterator().next();
+        long checking = buildChecking(copy);
+        try (SitePublisher publisher = publisher(s3)) {
+            publish(publisher, before());
+            s3.deleteObject(r -> r.bucket(bucket).key(copy));
+            assertEquals(0, publish(publisher, before(), checking + 1).mediaCopied(), "another sixteenth checked");
+            assertFalse(published(copy));
+            assertEquals(1, publish(publisher, before(), checking).mediaCopied());
+            assertTrue(published(copy));
+        }
+    }
+
+    @Test
+    void withoutItsManifestTheBuilderListsTheWholeBucketAgain() {
+        String copy = before().media().keySet().iterator().next();
+        try (SitePublisher publisher = publisher(s3)) {
+            publish(publisher, before());
+            s3.deleteObject(r -> r.bucket(bucket).key(copy));
+            s3.deleteObject(r -> r.bucket(bucket).key(PublishedMedia.KEY));
+            assertEquals(1, publish(publisher, before(), buildChecking(copy) + 1).mediaCopied());
+            assertTrue(published(copy));
+            assertEquals(0, publish(publisher, before(), buildChecking(copy) + 1).mediaCopied());
+        }
+    }
+
+    @Test
+    void copiesUnderWayWhenABuildFailedAreCopiedAgainIfWantedAndDeletedIfNot() {
+        try (SitePublisher publisher = publisher(failingAt("copyObject", 5))) {
+            assertThrows(IllegalStateException.class, () -> publish(publisher, before()));
+        }
+        try (SitePublisher publisher = publisher(s3)) {
+            SitePublisher.Result retry = publish(publisher, after(), 0);
+            assertEquals(after().media().size(), retry.mediaCopied(), "none was recorded as done");
+        }
+        Set<String> gone = new HashSet<>(before().media().keySet());
+        gone.removeAll(after().media().keySet());
+        gone.forEach(key -> assertFalse(published(key), key + " may have been copied, so it is deleted"));
+        assertEquals(List.of(), SiteIntegrity.brokenLinks(s3, bucket));
+    }
+
+    @Test
     void everyLinkWorksAfterEveryWriteAndDelete() {
         List<String> brokenAlongTheWay = new ArrayList<>();
         S3Client checking = intercept(s3, (method, count) -> {
@@ -144,13 +224,7 @@ class PublishingTest {
             publish(publisher, before());
         }
         byte[] oldHome = s3.getObjectAsBytes(r -> r.bucket(bucket).key(VIEW + "index.html")).asByteArray();
-        AtomicInteger puts = new AtomicInteger();
-        S3Client failing = intercept(s3, (method, count) -> {
-            if (method.equals("putObject") && puts.incrementAndGet() == 2) {
-                throw new IllegalStateException("connection reset");
-            }
-        });
-        try (SitePublisher publisher = publisher(failing)) {
+        try (SitePublisher publisher = publisher(failingAt("putObject", 2))) {
             assertThrows(IllegalStateException.class, () -> publish(publisher, after()));
         }
         assertEquals(List.of(), SiteIntegrity.brokenLinks(s3, bucket));
@@ -175,6 +249,34 @@ class PublishingTest {
         assertEquals(before + 1, invalidations.size());
         assertEquals(List.of("/", "/index.html", "/albums/a/b%20%2B%20%C3%A9/index.html"),
                 invalidations.get(invalidations.size() - 1).paths());
+    }
+
+    /** The client, noting the prefix of every listing made through a paginator. */
+    @SuppressWarnings("unchecked")
+    private S3Client listingsInto(List<String> prefixes) {
+        return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("listObjectsV2Paginator") && args[0] instanceof Consumer<?> request) {
+                        ListObjectsV2Request.Builder listing = ListObjectsV2Request.builder();
+                        ((Consumer<ListObjectsV2Request.Builder>) request).accept(listing);
+                        prefixes.add(String.valueOf(listing.build().prefix()));
+                    }
+                    try {
+                        return method.invoke(s3, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** The client, failing the {@code nth} call of {@code method} as a dropped connection would. */
+    private S3Client failingAt(String method, int nth) {
+        AtomicInteger calls = new AtomicInteger();
+        return intercept(s3, (called, count) -> {
+            if (called.equals(method) && calls.incrementAndGet() == nth) {
+                throw new IllegalStateException("connection reset");
+            }
+        });
     }
 
     interface Interceptor {
