@@ -50,15 +50,26 @@ async function openViewerOn(grid) {
       onInit: (link) => {
         pswp.on('change', () => {
           const { download, downloadName } = pswp.currSlide.data.element.dataset;
-          link.hidden = !download;
-          if (download) {
-            link.href = download;
-            // Saved under the original's name (the media's own names are sizes and digests).
-            link.setAttribute('download', downloadName || '');
-          } else {
-            link.removeAttribute('href');
-            link.removeAttribute('download');
-          }
+          offerDownload(link, download, downloadName);
+        });
+      },
+    });
+    pswp.ui.registerElement({
+      name: 'original',
+      order: 8,
+      isButton: true,
+      tagName: 'a',
+      title: 'Download the original as uploaded (it may show where it was taken)',
+      // The download arrow in a frame: the file itself, as it came from the camera.
+      html: {
+        isCustomSVG: true,
+        inner: '<path d="M6 6h20v20H6Zm2 2v16h16V8Zm7 2h2v7l2.6-2.6 1.4 1.4-5 5-5-5 1.4-1.4 2.6 2.6Z" id="pswp__icn-original"/>',
+        outlineID: 'pswp__icn-original',
+      },
+      onInit: (link) => {
+        pswp.on('change', () => {
+          const { original, photoId } = pswp.currSlide.data.element.dataset;
+          offerDownload(link, original, decodeURIComponent(photoId));
         });
       },
     });
@@ -215,6 +226,19 @@ async function openViewerOn(grid) {
   lightbox.init();
   grid.dataset.viewer = 'ready';
   openFromLocation();
+}
+
+// A download link shows only where the tile offers something to save: no dead controls. Saved under
+// the original's name (the media's own names are sizes and digests).
+function offerDownload(link, href, name) {
+  link.hidden = !href;
+  if (href) {
+    link.href = href;
+    link.setAttribute('download', name || '');
+  } else {
+    link.removeAttribute('href');
+    link.removeAttribute('download');
+  }
 }
 
 // Room below a video for its caption, so the caption does not cover the player's controls; a

@@ -61,7 +61,9 @@ public final class Preview implements AutoCloseable {
         createDirectories(options.dataDirectory());
         LocalAwsConfig config = LocalAwsConfig.forTests().withDataDirectory(options.dataDirectory())
                 .withPorts(options.s3Port(), 0, 0, 0).withFunctions(true).withFunctionOutputEchoed(false)
-                .withParameterOverrides(Map.of("QuietPeriodSeconds", Integer.toString(options.quietPeriodSeconds())));
+                // Originals allowed, so the sample garden album (album.yml: originals: true) shows them.
+                .withParameterOverrides(Map.of("QuietPeriodSeconds", Integer.toString(options.quietPeriodSeconds()),
+                        "DownloadOriginals", "true"));
         // The login function reads its signing key from the parameter store: its endpoint is part
         // of every function's environment, so the store starts first.
         LocalParameterStore parameters = LocalParameterStore.start(0, config.region(),

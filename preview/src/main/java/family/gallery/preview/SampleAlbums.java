@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
  * The sample albums the preview loads when it is given no folder of its own: painted landscapes of
  * varied sizes and orientations, a nested album, an album.yml with a title and captions, and, where
  * Debian's heif-enc and ffmpeg are installed, a phone's Live Photo (a HEIC and its MOV) and a phone's video clip,
- * and where exiftool is, a photo with a camera's EXIF and its own caption.
+ * and where exiftool is, a photo with a camera's EXIF and its own caption; the garden offers its originals.
  */
 public final class SampleAlbums {
 
@@ -66,6 +66,7 @@ public final class SampleAlbums {
                 + livePhoto(sea.resolve("Day trip"), "IMG_2041", new Picture("IMG_2041.HEIC", 3024, 4032, 0.57f))
                 + phoneClip(sea, "Waves at the pier.MOV", new Picture("waves", 720, 1280, 0.53f));
         describeTulips(dir.resolve(GARDEN_ALBUM));
+        writeText(dir.resolve(GARDEN_ALBUM).resolve("album.yml"), "originals: true\n");
         writeText(sea.resolve("album.yml"), """
                 title: Summer by the sea
                 date: 2026-07-14

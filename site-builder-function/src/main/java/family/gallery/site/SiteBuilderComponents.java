@@ -52,16 +52,18 @@ public class SiteBuilderComponents {
     SiteConfig siteConfig(@ConfigProperty(name = "site.title", defaultValue = "Family Gallery") String title,
             @ConfigProperty(name = "site.footer") Optional<String> footer,
             @ConfigProperty(name = "date.locale", defaultValue = "en-GB") String locale,
-            @ConfigProperty(name = "album.order", defaultValue = "newest-first") String albumOrder) {
+            @ConfigProperty(name = "album.order", defaultValue = "newest-first") String albumOrder,
+            @ConfigProperty(name = "download.originals", defaultValue = "false") boolean originals) {
         return new SiteConfig(title, footer.orElse("").strip(), Locale.forLanguageTag(locale),
-                AlbumOrder.valueOf(albumOrder.strip().toUpperCase(Locale.ROOT).replace('-', '_')));
+                AlbumOrder.valueOf(albumOrder.strip().toUpperCase(Locale.ROOT).replace('-', '_')), originals);
     }
 
     @Produces
     @Singleton
     SitePublisher publisher(S3Client s3, @ConfigProperty(name = "web.bucket") String webBucket,
-            @ConfigProperty(name = "resized.bucket") String resizedBucket) {
-        return new SitePublisher(s3, webBucket, resizedBucket);
+            @ConfigProperty(name = "resized.bucket") String resizedBucket,
+            @ConfigProperty(name = "source.bucket") String sourceBucket) {
+        return new SitePublisher(s3, webBucket, resizedBucket, sourceBucket);
     }
 
     void closePublisher(@Disposes SitePublisher publisher) {

@@ -186,6 +186,7 @@ public final class EdgeGateway implements AutoCloseable {
             put(headers, "Accept-Ranges", "bytes");
             put(headers, "Content-Range", meta.contentRange());
             put(headers, "Cache-Control", meta.cacheControl());
+            put(headers, "Content-Disposition", meta.contentDisposition());
             put(headers, "ETag", meta.eTag());
             put(headers, "Last-Modified", meta.lastModified() == null ? null
                     : java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(meta.lastModified().atZone(java.time.ZoneOffset.UTC)));

@@ -125,7 +125,7 @@ class EndToEndTest {
             browser.driver.navigate().back();
             browser.await("!document.querySelector('.pswp') && location.hash === ''");
 
-            theGardenSortsByNameAndShowsThePhotosDetails(browser, formFactor, site);
+            theGardenSortsByNameAndShowsThePhotosDetails(browser, formFactor, site, preview);
 
             browser.driver.findElement(By.cssSelector(".sign-out")).click();
             browser.await("document.getElementById('sign-out-form')");
@@ -226,7 +226,7 @@ class EndToEndTest {
      * info button, the camera's details.
      */
     private static void theGardenSortsByNameAndShowsThePhotosDetails(Browser browser, Browser.FormFactor formFactor,
-            String site) throws Exception {
+            String site, Preview preview) throws Exception {
         browser.driver.get(site + "/");
         browser.await("document.querySelector('.album-tiles') && document.readyState === 'complete'");
         browser.driver.findElement(By.xpath("//a[.//span[@class='album-title' and text()='Garden']]")).click();
@@ -262,9 +262,31 @@ class EndToEndTest {
         accessibleInBothSchemes(browser, "viewer with the photo's details");
         browser.driver.findElement(By.cssSelector(".pswp__button--info")).click();
         browser.await("!document.querySelector('.pswp__info')");
+        theOriginalIsTheUpload(browser, preview, "albums/Garden/Tulips.jpg");
         browser.driver.navigate().back();
         browser.await("!document.querySelector('.pswp') && location.hash === ''");
         new Select(browser.driver.findElement(By.id("photo-order"))).selectByValue("taken-at");
+    }
+
+    /**
+     * The garden offers its originals (the preview allows them, its album.yml asks for them): the
+     * ORIGINAL button saves the very bytes uploaded, under the original's name.
+     */
+    private static void theOriginalIsTheUpload(Browser browser, Preview preview, String sourceKey) throws Exception {
+        String button = "document.querySelector('.pswp__button--original')";
+        assertEquals(sourceKey.substring(sourceKey.lastIndexOf('/') + 1),
+                browser.strings("[" + button + ".getAttribute('download')]").get(0));
+        List<String> fetched = browser.strings("(() => { const x = new XMLHttpRequest(); x.open('GET', " + button
+                + ".href, false); x.overrideMimeType('text/plain; charset=x-user-defined'); x.send();"
+                + " let hex = ''; for (let i = 0; i < x.responseText.length; i++) {"
+                + " hex += (x.responseText.charCodeAt(i) & 0xff).toString(16).padStart(2, '0'); }"
+                + " return [String(x.status), x.getResponseHeader('Content-Disposition') || '', hex]; })()");
+        LocalAws stack = preview.stack();
+        byte[] uploaded = stack.s3().getObjectAsBytes(r -> r.bucket(stack.bucketName("SourceBucket")).key(sourceKey))
+                .asByteArray();
+        assertEquals("200", fetched.get(0));
+        assertTrue(fetched.get(1).startsWith("attachment; filename=\"Tulips.jpg\""), fetched.get(1));
+        assertEquals(java.util.HexFormat.of().formatHex(uploaded), fetched.get(2), "the original's bytes, location and all");
     }
 
     /** axe-core finds nothing against WCAG 2.2 AA in the page, in the light and in the dark colour scheme. */

@@ -65,10 +65,11 @@ public final class SiteBuild {
                     albumSettings.read(photos.stream().map(CatalogPhoto::album).collect(Collectors.toSet()));
             GalleryAssembler assembler = new GalleryAssembler(config.albumOrder());
             gallery = assembler.assemble(photos, settings);
-            SiteViews.Plan plan = SiteViews.plan(assembler, photos, settings, gallery, access.read(started));
+            SiteViews.Plan plan = SiteViews.plan(assembler, photos, settings, gallery, access.read(started),
+                    config.originals());
             SiteRenderer renderer = new SiteRenderer(config, assets.urls());
             List<SiteFile> pages = plan.views().stream().flatMap(view -> renderer.render(view).stream()).toList();
-            SitePublisher.Result published = publisher.publish(assets.files(), pages, plan.media(), target);
+            SitePublisher.Result published = publisher.publish(assets.files(), pages, plan.media(), plan.originals(), target);
             plan.sharesPublished().forEach(access::published);
             Optional<String> invalidation = invalidator.invalidate(published.changedPages(), "build-" + target + "-" + started);
             List<BuildIssue> issues = new ArrayList<>(gallery.issues());

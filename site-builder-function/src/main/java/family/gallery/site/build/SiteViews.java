@@ -21,6 +21,7 @@ import family.gallery.site.model.Gallery;
 import family.gallery.site.model.GalleryAssembler;
 import family.gallery.site.model.Photo;
 import family.gallery.site.model.Rendition;
+import family.gallery.site.render.SitePaths;
 import family.gallery.site.render.SiteView;
 
 /**
@@ -32,9 +33,11 @@ public final class SiteViews {
 
     /**
      * @param sharesPublished for each guest link, whether its album is on the site
+     * @param media           every rendition and web version published: key in the web bucket, key in the resized bucket
+     * @param originals       every original published: key in the web bucket, key in the source bucket
      */
-    public record Plan(List<SiteView> views, Map<String, String> media, List<BuildIssue> issues,
-            Map<ShareLinks.Share, Boolean> sharesPublished) {
+    public record Plan(List<SiteView> views, Map<String, String> media, Map<String, String> originals,
+            List<BuildIssue> issues, Map<ShareLinks.Share, Boolean> sharesPublished) {
     }
 
     private SiteViews() {
@@ -43,14 +46,17 @@ public final class SiteViews {
     /**
      * @param everything the gallery with every album, for checking {@code viewers:}
      */
+    /**
+     * @param originals  whether the stack allows originals to be downloaded
+     */
     public static Plan plan(GalleryAssembler assembler, Collection<CatalogPhoto> catalog,
-            Map<String, AlbumYaml.Parsed> settings, Gallery everything, AccessSource.Access access) {
+            Map<String, AlbumYaml.Parsed> settings, Gallery everything, AccessSource.Access access, boolean originals) {
         List<SiteView> views = new ArrayList<>();
         Set<SortedSet<GroupName>> groupSets = new LinkedHashSet<>();
         groupSets.add(new TreeSet<>());
         groupSets.addAll(access.viewerGroups());
         for (SortedSet<GroupName> groups : groupSets) {
-            views.add(SiteView.members(groups, assembler.assemble(catalog, settings, Audience.members(groups))));
+            views.add(SiteView.members(groups, assembler.assemble(catalog, settings, Audience.members(groups)), originals));
         }
         List<BuildIssue> issues = new ArrayList<>(unknownGroups(everything, settings, groupSets));
         Map<ShareLinks.Share, Boolean> published = new LinkedHashMap<>();
@@ -64,7 +70,7 @@ public final class SiteViews {
                 views.add(SiteView.guests(share.id(), shared, share.allowDownload()));
             }
         }
-        return new Plan(views, media(views), issues, published);
+        return new Plan(views, media(views), originals(views), issues, published);
     }
 
     /** Albums whose {@code viewers:} name a group without members: shown only to the groups that have some. */
@@ -89,6 +95,21 @@ public final class SiteViews {
             }
         }
         return issues;
+    }
+
+    /** The originals each view offers, under the prefix it serves the album's media from. */
+    public static Map<String, String> originals(List<SiteView> views) {
+        Map<String, String> originals = new LinkedHashMap<>();
+        for (SiteView view : views) {
+            for (Album album : view.gallery().allAlbums()) {
+                for (Photo photo : album.photos()) {
+                    if (view.offersOriginal(photo)) {
+                        originals.put(view.mediaPrefix(photo) + SitePaths.originalKey(photo), photo.sourceKey());
+                    }
+                }
+            }
+        }
+        return originals;
     }
 
     /** Each view's photos, posters, video web versions and Live Photo motions, under the prefix the view serves them from. */

@@ -17,9 +17,11 @@ import family.gallery.site.model.AlbumSettings.PhotoOrder;
  * @param viewers  who may see it: its album.yml's {@code viewers:} or the nearest ancestor's
  * @param order    how {@code photos} are sorted
  * @param viewerSort whether viewers may sort the photos by date or name on the page
+ * @param originals  whether album.yml offers the originals for download (where the stack allows it)
  */
 public record Album(String path, String title, String description, List<Photo> photos, List<Album> children,
-        Photo cover, LocalDate from, LocalDate to, Viewers viewers, PhotoOrder order, boolean viewerSort) {
+        Photo cover, LocalDate from, LocalDate to, Viewers viewers, PhotoOrder order, boolean viewerSort,
+        boolean originals) {
 
     public String name() {
         return path.substring(path.lastIndexOf('/') + 1);

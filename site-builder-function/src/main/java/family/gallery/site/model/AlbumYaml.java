@@ -36,6 +36,7 @@ import family.gallery.site.model.AlbumSettings.PhotoOrder;
  * viewers: [family, friends]   # groups; or everyone; sub-albums inherit it
  * embedded-captions: false     # ignore captions written into the photos (cameras write boilerplate)
  * viewer-sort: false           # no date/name choice on the album page
+ * originals: true              # offer the originals for download, where the stack allows it
  * </pre>
  *
  * An unreadable file, or a {@code viewers:} that cannot be understood, shows the album to nobody
@@ -47,7 +48,7 @@ public final class AlbumYaml {
     static final int MAX_CODE_POINTS = 256 * 1024;
     private static final Set<String> FIELDS =
             Set.of("title", "date", "description", "cover", "captions", "sort", "hidden", "viewers",
-                    "embedded-captions", "viewer-sort");
+                    "embedded-captions", "viewer-sort", "originals");
 
     public record Parsed(AlbumSettings settings, List<String> problems) {
     }
@@ -89,7 +90,8 @@ public final class AlbumYaml {
                 bool(fields, "hidden", false, problems),
                 viewers(fields.containsKey("viewers"), fields.get("viewers"), problems),
                 bool(fields, "embedded-captions", true, problems),
-                bool(fields, "viewer-sort", true, problems));
+                bool(fields, "viewer-sort", true, problems),
+                bool(fields, "originals", false, problems));
         return new Parsed(settings, problems);
     }
 

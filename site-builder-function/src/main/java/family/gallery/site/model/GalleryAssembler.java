@@ -194,7 +194,7 @@ public final class GalleryAssembler {
             }
             String title = album.title() != null ? album.title() : path.substring(path.lastIndexOf('/') + 1);
             return new Album(path, title, album.description(), photos, children, cover, from, to, viewers, album.sort(),
-                    album.viewerSort());
+                    album.viewerSort(), album.originals());
         }
 
         private List<String> childPaths(String path) {

@@ -57,13 +57,18 @@ public final class SitePublisher implements AutoCloseable {
     private final S3Client s3;
     private final String bucket;
     private final String mediaSourceBucket;
+    private final OriginalCopier originalCopier;
     private final ParallelRequests writes = new ParallelRequests(PARALLEL_WRITES, "site-upload");
 
-    /** @param mediaSourceBucket the resized bucket, where the renditions and video web versions are made */
-    public SitePublisher(S3Client s3, String bucket, String mediaSourceBucket) {
+    /**
+     * @param mediaSourceBucket the resized bucket, where the renditions and video web versions are made
+     * @param originalsBucket   the source bucket, where the originals were uploaded
+     */
+    public SitePublisher(S3Client s3, String bucket, String mediaSourceBucket, String originalsBucket) {
         this.s3 = s3;
         this.bucket = bucket;
         this.mediaSourceBucket = mediaSourceBucket;
+        this.originalCopier = new OriginalCopier(s3, originalsBucket, bucket);
     }
 
     /**
@@ -105,10 +110,14 @@ public final class SitePublisher implements AutoCloseable {
     }
 
     /**
-     * @param media every media object of the site: its key in the web bucket, and its key in the resized bucket
-     * @param build the build's number, which picks the sixteenth of the media checked against the bucket
+     * @param media     every rendition and web version of the site: its key in the web bucket, and its key in the resized bucket
+     * @param originals every original offered for download: its key in the web bucket (in a media folder), and in the source bucket
+     * @param build     the build's number, which picks the sixteenth of the media checked against the bucket
      */
-    public Result publish(List<SiteFile> assets, List<SiteFile> pages, Map<String, String> media, long build) {
+    public Result publish(List<SiteFile> assets, List<SiteFile> pages, Map<String, String> media,
+            Map<String, String> originals, long build) {
+        Map<String, String> wanted = new HashMap<>(media);
+        wanted.putAll(originals);
         Optional<PublishedMedia> manifest = PublishedMedia.read(s3, bucket);
         Listing listing = new Listing();
         list("", manifest.isPresent() ? 0 : MEDIA_DEPTH, listing);
@@ -116,10 +125,10 @@ public final class SitePublisher implements AutoCloseable {
         // than pages and assets does not belong there either. Either way, what is not wanted goes at the end.
         PublishedMedia known = manifest.orElseGet(PublishedMedia::none);
         known.markPresent(listing.others());
-        check(known, media.keySet(), DIGEST_DIGITS.charAt((int) Math.floorMod(build, DIGEST_DIGITS.length())));
-        List<Map.Entry<String, String>> missing = media.entrySet().stream()
+        check(known, wanted.keySet(), DIGEST_DIGITS.charAt((int) Math.floorMod(build, DIGEST_DIGITS.length())));
+        List<Map.Entry<String, String>> missing = wanted.entrySet().stream()
                 .filter(entry -> !known.isPresent(entry.getKey())).sorted(Map.Entry.comparingByKey()).toList();
-        copy(missing, known);
+        copy(missing, originals.keySet(), known);
         List<String> written = new ArrayList<>();
         int unchanged = 0;
         for (List<SiteFile> stage : stages(assets, pages)) {
@@ -136,7 +145,7 @@ public final class SitePublisher implements AutoCloseable {
                 .filter(key -> isPage(key) && !current.contains(key))
                 .sorted(byDepth().reversed()).toList();
         delete(stalePages);
-        List<String> staleMedia = known.mayExist().stream().filter(key -> !media.containsKey(key)).sorted().toList();
+        List<String> staleMedia = known.mayExist().stream().filter(key -> !wanted.containsKey(key)).sorted().toList();
         if (!staleMedia.isEmpty()) {
             known.markUncertain(staleMedia);
             known.save(s3, bucket);
@@ -197,7 +206,7 @@ public final class SitePublisher implements AutoCloseable {
      * Copies the missing media in batches, recording them as uncertain first and as present after, at
      * least every {@link #CHECKPOINT_NANOS}: a build that times out leaves the next one little to redo.
      */
-    private void copy(List<Map.Entry<String, String>> missing, PublishedMedia known) {
+    private void copy(List<Map.Entry<String, String>> missing, Set<String> originals, PublishedMedia known) {
         if (missing.isEmpty()) {
             return;
         }
@@ -206,8 +215,14 @@ public final class SitePublisher implements AutoCloseable {
         long saved = System.nanoTime();
         for (int from = 0; from < missing.size(); from += COPY_BATCH) {
             List<Map.Entry<String, String>> batch = missing.subList(from, Math.min(missing.size(), from + COPY_BATCH));
-            inParallel(batch.stream().<Runnable>map(entry -> () -> s3.copyObject(r -> r.sourceBucket(mediaSourceBucket)
-                    .sourceKey(entry.getValue()).destinationBucket(bucket).destinationKey(entry.getKey()))).toList());
+            inParallel(batch.stream().<Runnable>map(entry -> () -> {
+                if (originals.contains(entry.getKey())) {
+                    originalCopier.copy(entry.getValue(), entry.getKey());
+                } else {
+                    s3.copyObject(r -> r.sourceBucket(mediaSourceBucket).sourceKey(entry.getValue())
+                            .destinationBucket(bucket).destinationKey(entry.getKey()));
+                }
+            }).toList());
             known.markPresent(batch.stream().map(Map.Entry::getKey).toList());
             if (System.nanoTime() - saved > CHECKPOINT_NANOS) {
                 known.save(s3, bucket);

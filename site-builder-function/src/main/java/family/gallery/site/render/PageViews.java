@@ -45,12 +45,14 @@ public final class PageViews {
      * @param motionSrc     a Live Photo's motion, or null
      * @param sortTime      when it was taken, ISO-8601 local time, for sorting on the page; empty when unknown
      * @param info          the viewer's info panel: date, camera, exposure, size, file name
+     * @param originalHref  the original as uploaded, where the stack and album.yml offer it; else null
      */
     @TemplateData
     public record PhotoTile(String id, String href, String src, String srcset, String sizes, int width, int height,
             String aspectClass, String alt, String caption, String takenAt, String camera,
             String viewerSrc, String viewerSrcset, int viewerWidth, int viewerHeight, String downloadHref,
-            String downloadName, String duration, String motionSrc, String sortTime, List<InfoRow> info) {
+            String downloadName, String duration, String motionSrc, String sortTime, List<InfoRow> info,
+            String originalHref) {
     }
 
     /** One line of the viewer's info panel, e.g. {@code Aperture} and {@code f/1.78}. */

@@ -3,6 +3,7 @@ package family.gallery.site.render;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import family.gallery.site.model.Photo;
 
 /**
  * Where things live on the site. Pages are published under their raw (unencoded) album path, so a
@@ -34,6 +35,15 @@ public final class SitePaths {
     public static String rootFrom(String key) {
         long depth = key.chars().filter(c -> c == '/').count();
         return "../".repeat((int) depth);
+    }
+
+    /**
+     * Where a photo's original is published within a media prefix: beside its renditions (whose folder
+     * names the original's key and ETag, so the copy is immutable) under its own file name.
+     */
+    public static String originalKey(Photo photo) {
+        String rendition = photo.largest().key();
+        return rendition.substring(0, rendition.lastIndexOf('/') + 1) + "original/" + photo.fileName();
     }
 
     public static String encodePath(String path) {

@@ -139,7 +139,9 @@ public final class SiteRenderer {
                 download == null ? null : downloadName(photo),
                 photo.isVideo() ? runningTime(photo.video().duration()) : null,
                 photo.motion() == null ? null : mediaUrl(root, view, photo, photo.motion()),
-                photo.takenAt() == null ? "" : photo.takenAt().toString(), PhotoInfo.rows(photo, takenAtFormat));
+                photo.takenAt() == null ? "" : photo.takenAt().toString(), PhotoInfo.rows(photo, takenAtFormat),
+                view.offersOriginal(photo)
+                        ? root + view.mediaPrefix(photo) + SitePaths.encodePath(SitePaths.originalKey(photo)) : null);
     }
 
     /** {@code 0:42} or {@code 1:02:05}, in whole seconds as players show it; never {@code 0:00}, which would look broken. */

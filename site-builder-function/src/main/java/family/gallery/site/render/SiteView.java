@@ -2,6 +2,7 @@ package family.gallery.site.render;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -24,20 +25,31 @@ public final class SiteView {
     private final Gallery gallery;
     private final Map<String, String> mediaPrefixByAlbum;
     private final boolean downloads;
+    private final Set<String> albumsWithOriginals;
 
     /**
      * @param albumMediaPrefix where an album's photos are served from
      * @param downloads        whether the viewer offers each photo's largest rendition for download
+     * @param originals        whether the viewer offers the originals of albums whose album.yml allows it
      */
-    public SiteView(String prefix, Gallery gallery, Function<Album, String> albumMediaPrefix, boolean downloads) {
+    public SiteView(String prefix, Gallery gallery, Function<Album, String> albumMediaPrefix, boolean downloads,
+            boolean originals) {
         this.prefix = prefix;
         this.gallery = gallery;
         this.mediaPrefixByAlbum = gallery.allAlbums().stream().collect(Collectors.toMap(Album::path, albumMediaPrefix));
         this.downloads = downloads;
+        this.albumsWithOriginals = originals
+                ? gallery.allAlbums().stream().filter(Album::originals).map(Album::path).collect(Collectors.toSet())
+                : Set.of();
     }
 
-    /** The pages of a viewer in these groups; an album's media from everyone's prefix or one of the viewer's groups'. */
-    public static SiteView members(Collection<GroupName> groups, Gallery gallery) {
+    /**
+     * The pages of a viewer in these groups; an album's media from everyone's prefix or one of the
+     * viewer's groups'.
+     *
+     * @param originals whether the stack allows originals to be downloaded (albums opt in with album.yml)
+     */
+    public static SiteView members(Collection<GroupName> groups, Gallery gallery, boolean originals) {
         SortedSet<GroupName> own = new TreeSet<>(groups);
         return new SiteView(SiteAccess.viewPrefix(own), gallery, album -> {
             if (album.viewers().everyone()) {
@@ -45,13 +57,18 @@ public final class SiteView {
             }
             return album.viewers().groups().stream().filter(own::contains).findFirst().map(SiteAccess::groupPrefix)
                     .orElseThrow(() -> new IllegalStateException("album " + album.path() + " is not for " + own));
-        }, true);
+        }, true, originals);
     }
 
-    /** A guest link's pages and media, all under its own prefix. */
+    /** A guest link's pages and media, all under its own prefix; never an original, which carries the location. */
     public static SiteView guests(String shareId, Gallery gallery, boolean downloads) {
         String prefix = SiteAccess.sharePrefix(shareId);
-        return new SiteView(prefix, gallery, album -> prefix, downloads);
+        return new SiteView(prefix, gallery, album -> prefix, downloads, false);
+    }
+
+    /** Whether this view offers the photo's original as uploaded. */
+    public boolean offersOriginal(Photo photo) {
+        return albumsWithOriginals.contains(photo.albumPath());
     }
 
     /** The prefix a photo of this view is served from, found through the album it belongs to. */

@@ -71,7 +71,7 @@ class SiteBuildBenchmark {
         SiteConfig config = SiteConfig.defaults();
         String web = "benchmark-web";
         LocalStackResource.s3().createBucket(r -> r.bucket(web));
-        try (SitePublisher publisher = new SitePublisher(LocalStackResource.s3(), web, resized)) {
+        try (SitePublisher publisher = new SitePublisher(LocalStackResource.s3(), web, resized, resized)) {
             SiteBuild build = new SiteBuild(new CatalogSource(new PhotoCatalog(stack.dynamoDb(), table)),
                     new AlbumSettingsSource(LocalStackResource.s3(), source),
                     new AccessSource(new ViewerAccounts(stack.dynamoDb(), accounts, Clock.systemUTC()),

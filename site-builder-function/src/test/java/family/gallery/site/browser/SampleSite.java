@@ -83,7 +83,7 @@ final class SampleSite {
         SiteAssets assets = SiteAssets.load();
         List<SiteFile> files = new ArrayList<>(assets.files());
         files.addAll(new SiteRenderer(new SiteConfig("Family Gallery", "© The family", java.util.Locale.UK,
-                AlbumOrder.NEWEST_FIRST), assets.urls()).render(SiteView.members(Set.of(), gallery)));
+                AlbumOrder.NEWEST_FIRST, false), assets.urls()).render(SiteView.members(Set.of(), gallery, false)));
         for (SiteFile file : files) {
             try {
                 Files.createDirectories(root.resolve(file.key()).getParent());

@@ -53,7 +53,8 @@ class SiteViewsTest {
     }
 
     private static SiteViews.Plan plan(List<SortedSet<GroupName>> viewers, List<ShareLinks.Share> shares) {
-        return SiteViews.plan(ASSEMBLER, CATALOG, YML, ASSEMBLER.assemble(CATALOG, YML), new AccessSource.Access(viewers, shares));
+        return SiteViews.plan(ASSEMBLER, CATALOG, YML, ASSEMBLER.assemble(CATALOG, YML), new AccessSource.Access(viewers, shares),
+                false);
     }
 
     @Test
@@ -68,6 +69,22 @@ class SiteViewsTest {
                         entry -> entry.getKey().id(), Map.Entry::getValue)));
         assertTrue(plan.issues().stream().anyMatch(issue -> issue.kind() == BuildIssue.Kind.GUEST_LINK
                 && issue.subject().equals("gone") && issue.message().contains("bbbbbbbbbbbb")), plan.issues().toString());
+    }
+
+    @Test
+    void originalsArePublishedOnlyWhereTheStackAndTheAlbumAllowAndNeverToGuests() {
+        Map<String, AlbumYaml.Parsed> yml = new java.util.HashMap<>(YML);
+        yml.put("party", AlbumYaml.parse("viewers: [family, friends]\noriginals: true"));
+        AccessSource.Access access = new AccessSource.Access(List.of(groups("family")), List.of(share("aaaaaaaaaaaa", "party")));
+        SiteViews.Plan allowed = SiteViews.plan(ASSEMBLER, CATALOG, yml, ASSEMBLER.assemble(CATALOG, yml), access, true);
+        String folder = CATALOG.get(1).renditions().get(0).key().replaceFirst("[^/]+$", "");
+        String videoFolder = CATALOG.get(2).renditions().get(0).key().replaceFirst("[^/]+$", "");
+        assertEquals(Map.of("a/family/" + folder + "original/p.jpg", "albums/party/p.jpg",
+                "a/family/" + videoFolder + "original/clip.mp4", "albums/party/clip.mp4"), allowed.originals(),
+                "the party album's photo and video for the family, nothing for the guest link, nothing of other albums");
+        assertEquals(Map.of(), SiteViews.plan(ASSEMBLER, CATALOG, yml, ASSEMBLER.assemble(CATALOG, yml), access, false)
+                .originals(), "the stack does not allow originals");
+        assertEquals(Map.of(), plan(List.of(groups("family")), List.of()).originals(), "no album asks for them");
     }
 
     @Test

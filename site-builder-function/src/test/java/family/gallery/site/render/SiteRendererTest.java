@@ -48,7 +48,7 @@ class SiteRendererTest {
             SiteConfig config) {
         Gallery gallery = new GalleryAssembler(AlbumOrder.NEWEST_FIRST).assemble(photos, yml);
         // Keys within the view, as a viewer in no group sees the site.
-        return new SiteRenderer(config, ASSETS.urls()).render(SiteView.members(Set.of(), gallery)).stream()
+        return new SiteRenderer(config, ASSETS.urls()).render(SiteView.members(Set.of(), gallery, config.originals())).stream()
                 .collect(Collectors.toMap(page -> page.key().substring(VIEW.length()),
                 page -> Jsoup.parse(new String(page.body(), StandardCharsets.UTF_8)), (a, b) -> a,
                 java.util.LinkedHashMap::new));
@@ -258,6 +258,21 @@ class SiteRendererTest {
     }
 
     @Test
+    void originalsAreOfferedWhereTheStackAndTheAlbumAllow() {
+        List<CatalogPhoto> photos = List.of(ready("kept", "IMG 1.HEIC"), ready("plain", "p.jpg"));
+        Map<String, AlbumYaml.Parsed> yml = Map.of("kept", AlbumYaml.parse("originals: true"));
+        SiteConfig allowing = new SiteConfig("Family Gallery", "", java.util.Locale.UK, AlbumOrder.NEWEST_FIRST, true);
+        Element kept = render(photos, yml, allowing).get(SitePaths.albumPageKey("kept")).selectFirst("a.tile");
+        String folder = photos.get(0).renditions().get(0).key().replaceFirst("[^/]+$", "");
+        assertEquals(MEDIA_FROM_ALBUM.replace("media/", "") + SitePaths.encodePath(folder + "original/IMG 1.HEIC"),
+                kept.attr("data-original"));
+        assertFalse(render(photos, yml, allowing).get(SitePaths.albumPageKey("plain")).selectFirst("a.tile")
+                .hasAttr("data-original"), "the album does not offer them");
+        assertFalse(render(photos, yml).get(SitePaths.albumPageKey("kept")).selectFirst("a.tile").hasAttr("data-original"),
+                "the stack does not allow them");
+    }
+
+    @Test
     void renditionKeysAreEncodedInMediaUrls() {
         CatalogPhoto photo = new CatalogPhoto("a", "p.jpg", 100, 100,
                 List.of(new Rendition("media/ab cd/x+y#1.webp", 100, 100)), null, null, null, null, null, null);
@@ -289,7 +304,7 @@ class SiteRendererTest {
 
     @Test
     void localeAndSiteSettingsComeFromConfig() {
-        SiteConfig config = new SiteConfig("Oma's <Fotos>", "© Familie", java.util.Locale.GERMANY, AlbumOrder.NAME);
+        SiteConfig config = new SiteConfig("Oma's <Fotos>", "© Familie", java.util.Locale.GERMANY, AlbumOrder.NAME, false);
         Document home = render(List.of(ready("a", "x.jpg")), Map.of(), config).get(SitePaths.HOME);
         assertEquals("Oma's <Fotos>", home.title());
         assertEquals("© Familie", home.selectFirst("footer").text());

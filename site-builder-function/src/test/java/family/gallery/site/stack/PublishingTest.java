@@ -56,22 +56,25 @@ class PublishingTest {
     private final S3Client s3 = LocalStackResource.s3();
     private String bucket;
     private String resized;
+    private String source;
     private long builds;
 
     @BeforeEach
     void freshBuckets() {
         bucket = "publish-test-" + BUCKETS.incrementAndGet();
         resized = bucket + "-resized";
+        source = bucket + "-source";
         s3.createBucket(r -> r.bucket(bucket));
         s3.createBucket(r -> r.bucket(resized));
+        s3.createBucket(r -> r.bucket(source));
     }
 
-    /** The pages of a viewer in no group, and the media they link to. */
-    private record Site(List<SiteFile> pages, Map<String, String> media) {
+    /** The pages of a viewer in no group, and the media and originals they link to. */
+    private record Site(List<SiteFile> pages, Map<String, String> media, Map<String, String> originals) {
     }
 
     private SitePublisher publisher(S3Client client) {
-        return new SitePublisher(client, bucket, resized);
+        return new SitePublisher(client, bucket, resized, source);
     }
 
     private SitePublisher.Result publish(SitePublisher publisher, Site site) {
@@ -82,7 +85,9 @@ class PublishingTest {
     private SitePublisher.Result publish(SitePublisher publisher, Site site, long build) {
         site.media().values().forEach(key -> s3.putObject(r -> r.bucket(resized).key(key).contentType("image/jpeg"),
                 RequestBody.fromString("rendition " + key)));
-        return publisher.publish(ASSETS.files(), site.pages(), site.media(), build);
+        site.originals().values().forEach(key -> s3.putObject(r -> r.bucket(source).key(key).contentType("image/heic"),
+                RequestBody.fromString("original " + key)));
+        return publisher.publish(ASSETS.files(), site.pages(), site.media(), site.originals(), build);
     }
 
     /** The build that checks the copy under {@code key} against the bucket. */
@@ -106,8 +111,33 @@ class PublishingTest {
     }
 
     private static Site render(List<family.gallery.site.model.CatalogPhoto> photos, Map<String, AlbumYaml.Parsed> yml) {
-        SiteView view = SiteView.members(Set.of(), new GalleryAssembler(AlbumOrder.NEWEST_FIRST).assemble(photos, yml));
-        return new Site(new SiteRenderer(SiteConfig.defaults(), ASSETS.urls()).render(view), SiteViews.media(List.of(view)));
+        SiteView view = SiteView.members(Set.of(), new GalleryAssembler(AlbumOrder.NEWEST_FIRST).assemble(photos, yml), true);
+        return new Site(new SiteRenderer(SiteConfig.defaults(), ASSETS.urls()).render(view), SiteViews.media(List.of(view)),
+                SiteViews.originals(List.of(view)));
+    }
+
+    @Test
+    void originalsAreCopiedToBeSavedUnderTheirOwnNameAndGoWhenTheAlbumStopsOfferingThem() {
+        List<family.gallery.site.model.CatalogPhoto> photos = List.of(ready("kept", "Été 1.HEIC"), ready("kept", "2.jpg"));
+        Site offering = render(photos, Map.of("kept", AlbumYaml.parse("originals: true")));
+        try (SitePublisher publisher = publisher(s3)) {
+            SitePublisher.Result first = publish(publisher, offering);
+            assertEquals(2, offering.originals().size());
+            assertEquals(6 + 2, first.mediaCopied(), "three renditions and the original of each photo");
+            String copy = offering.originals().entrySet().stream().filter(e -> e.getValue().endsWith(".HEIC"))
+                    .findFirst().orElseThrow().getKey();
+            var head = s3.headObject(r -> r.bucket(bucket).key(copy));
+            assertEquals("attachment; filename=\"_t_ 1.HEIC\"; filename*=UTF-8''%C3%89t%C3%A9%201.HEIC",
+                    head.contentDisposition());
+            assertEquals("image/heic", head.contentType());
+            assertEquals("original albums/kept/Été 1.HEIC",
+                    s3.getObjectAsBytes(r -> r.bucket(bucket).key(copy)).asUtf8String(), "the bytes as uploaded");
+            assertEquals(List.of(), SiteIntegrity.brokenLinks(s3, bucket));
+
+            SitePublisher.Result closed = publish(publisher, render(photos, Map.of()));
+            assertEquals(2, closed.mediaDeleted(), "the album no longer offers its originals");
+            assertFalse(published(copy));
+        }
     }
 
     @Test
