@@ -3,6 +3,7 @@ package family.gallery.resize.image;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * Shrinks an image arriving row by row, top to bottom, by a whole factor: each output pixel is the
@@ -18,6 +19,7 @@ final class AreaReducer {
     private final BufferedImage reduced;
     private final byte[] out;
     private final int[] sums;
+    private IntConsumer reducedRows = rows -> { };
     private int nextRow;
 
     AreaReducer(int width, int height, int factor) {
@@ -39,6 +41,16 @@ final class AreaReducer {
         return height;
     }
 
+    /** The image being filled; its rows are final once {@link #whenRowsReduced} reports them. */
+    BufferedImage reduced() {
+        return reduced;
+    }
+
+    /** Tells {@code listener} how many reduced rows are complete each time one more is. */
+    void whenRowsReduced(IntConsumer listener) {
+        this.reducedRows = listener;
+    }
+
     /**
      * Adds source row {@code y}: pixel x's red, green and blue at {@code offset + x * pixelStride}
      * plus {@code red}, {@code green} and {@code blue}.
@@ -48,6 +60,10 @@ final class AreaReducer {
             throw new IllegalStateException("rows must arrive in order: expected " + nextRow + ", got " + y);
         }
         nextRow++;
+        if (factor == 1) {
+            copy(y, row, offset, pixelStride, red, green, blue);
+            return;
+        }
         int[] sums = this.sums;
         for (int s = 0, x = 0, i = offset; x < width; s += 3) {
             int end = Math.min(width, x + factor);
@@ -70,6 +86,7 @@ final class AreaReducer {
     void restart() {
         nextRow = 0;
         Arrays.fill(sums, 0);
+        reducedRows.accept(0);
     }
 
     /** The reduced image, complete once every source row has arrived. */
@@ -78,6 +95,15 @@ final class AreaReducer {
             throw new IllegalStateException("only " + nextRow + " of " + height + " rows arrived");
         }
         return reduced;
+    }
+
+    private void copy(int y, byte[] row, int offset, int pixelStride, int red, int green, int blue) {
+        for (int x = 0, i = offset, o = y * width * 3; x < width; x++, i += pixelStride, o += 3) {
+            out[o] = row[i + blue];
+            out[o + 1] = row[i + green];
+            out[o + 2] = row[i + red];
+        }
+        reducedRows.accept(y + 1);
     }
 
     private void emit(int reducedRow, int rows) {
@@ -92,5 +118,6 @@ final class AreaReducer {
                 sums[s] = 0;
             }
         }
+        reducedRows.accept(reducedRow + 1);
     }
 }

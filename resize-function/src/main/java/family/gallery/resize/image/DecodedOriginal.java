@@ -31,13 +31,13 @@ import family.gallery.heif.HeifException;
 import family.gallery.heif.HeifImage;
 
 /**
- * An original decoded once, in sRGB, reduced by a whole factor when it is much larger than the largest
- * rendition needs: each pixel then the mean of a block of the original's, so no detail is dropped
- * unfiltered. JPEGs, the usual large originals, are reduced row by row as they are decoded and never
- * held at full size.
+ * An original decoded once, in sRGB, and resampled with Lanczos-3 to the largest rendition's size.
+ * One much larger than that is first reduced by a whole factor, each pixel the mean of a block of
+ * the original's, so no detail is dropped unfiltered. JPEGs, the usual large originals, are reduced
+ * row by row as they are decoded, and resampled on another core as the rows arrive.
  *
- * @param image        opaque sRGB pixels as stored (before EXIF orientation), possibly reduced, as
- *                     {@link BufferedImage#TYPE_3BYTE_BGR}
+ * @param image        opaque sRGB pixels as stored (before EXIF orientation) at the largest rendition's
+ *                     size, as {@link BufferedImage#TYPE_3BYTE_BGR}
  * @param storedWidth  the original's full width in pixels, as stored
  * @param storedHeight the original's full height in pixels, as stored
  * @param upright      the format's own transforms are applied already (HEIF's rotation and
@@ -70,7 +70,7 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
     /**
      * @param maxPixels       originals with more pixels are refused from their header, before decoding
      * @param pixelBudget     the decoded image has at most this many pixels where the long edge allows
-     * @param neededLongEdge  the reduction never takes the decoded long edge below this
+     * @param neededLongEdge  the largest rendition's long edge (or the original's, if shorter)
      */
     public static DecodedOriginal decode(byte[] original, long maxPixels, long pixelBudget, int neededLongEdge)
             throws UnrenderablePhotoException {
@@ -125,12 +125,16 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
             int height = reader.getHeight(0);
             checkSize(width, height, maxPixels);
             AreaReducer reducer = new AreaReducer(width, height, reduction(width, height, pixelBudget, neededLongEdge));
+            int[] size = largest(width, height, neededLongEdge);
+            Lanczos3.Streaming resampling = new Lanczos3.Streaming(reducer.reduced(), size[0], size[1]);
+            reducer.whenRowsReduced(resampling::rowsArrived);
             ImageReadParam param = reader.getDefaultReadParam();
             param.setDestination(RowSink.destination(reducer, scans(original)));
             List<String> damage = listenForDamage(reader);
             reader.read(0, param);
             refuseDamage(damage);
-            return new DecodedOriginal(reducer.result(), width, height, false);
+            reducer.result(); // every row arrived
+            return new DecodedOriginal(resampling.finish(), width, height, false);
         } finally {
             reader.dispose();
         }
@@ -150,7 +154,8 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
             }
             BufferedImage decoded = HeifDecoder.shared().decode(heif,
                     reduction(heif.width(), heif.height(), pixelBudget, neededLongEdge));
-            return new DecodedOriginal(toBgr(toOpaqueSrgb(decoded)), heif.width(), heif.height(), true);
+            return new DecodedOriginal(resampled(toBgr(toOpaqueSrgb(decoded)), heif.width(), heif.height(), neededLongEdge),
+                    heif.width(), heif.height(), true);
         } catch (HeifException e) {
             throw new UnrenderablePhotoException(e.getMessage(), e);
         }
@@ -221,7 +226,18 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
                 reducer.accept(top + y, pixels, y * width * 3, 3, 2, 1, 0);
             }
         }
-        return new DecodedOriginal(reducer.result(), width, height, false);
+        return new DecodedOriginal(resampled(reducer.result(), width, height, neededLongEdge), width, height, false);
+    }
+
+    /** The largest rendition's size, as stored. */
+    private static int[] largest(int width, int height, int neededLongEdge) {
+        return RenditionSizes.scaled(width, height, Math.min(Math.max(width, height), neededLongEdge));
+    }
+
+    private static BufferedImage resampled(BufferedImage decoded, int width, int height, int neededLongEdge) {
+        int[] size = largest(width, height, neededLongEdge);
+        return decoded.getWidth() == size[0] && decoded.getHeight() == size[1]
+                ? decoded : Lanczos3.resize(decoded, size[0], size[1]);
     }
 
     private static List<String> listenForDamage(ImageReader reader) {

@@ -2,7 +2,12 @@ package family.gallery.resize.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 /**
@@ -16,30 +21,108 @@ final class Lanczos3 {
     private static final int LOBES = 3;
     private static final int SHIFT = 14;
     private static final int ONE = 1 << SHIFT;
-    private static final int HALF = ONE >> 1;
+    /**
+     * Fraction bits the first pass keeps for the second: rounding to whole levels in between adds
+     * noise that costs about 0.1 dB of PSNR on a smooth photo.
+     */
+    private static final int FRACTION = 6;
+    private static final int MOST_BETWEEN = 255 << FRACTION;
 
     private Lanczos3() {
     }
 
     static BufferedImage resize(BufferedImage source, int width, int height) {
-        if (source.getType() != BufferedImage.TYPE_3BYTE_BGR) {
-            throw new IllegalArgumentException("expected a TYPE_3BYTE_BGR image, got type " + source.getType());
+        Streaming streaming = new Streaming(source, width, height);
+        streaming.rowsArrived(source.getHeight());
+        return streaming.finish();
+    }
+
+    /**
+     * Resampling that starts while the source is still being filled top to bottom (by a decoder):
+     * each band of output rows is filtered down from its source rows on another core as soon as they
+     * have arrived, so the decoding thread and the filtering overlap.
+     */
+    static final class Streaming {
+        private static final int BAND = 32;
+
+        private final byte[] pixels;
+        private final int sourceRow;
+        private final int width;
+        private final int height;
+        private final Weights down;
+        private final short[] shortened;
+        private final List<Band> bands = new ArrayList<>();
+        private int arrived;
+        private int nextRow;
+
+        Streaming(BufferedImage source, int width, int height) {
+            if (source.getType() != BufferedImage.TYPE_3BYTE_BGR) {
+                throw new IllegalArgumentException("expected a TYPE_3BYTE_BGR image, got type " + source.getType());
+            }
+            this.pixels = ((DataBufferByte) source.getRaster().getDataBuffer()).getData();
+            this.sourceRow = source.getWidth() * 3;
+            this.width = width;
+            this.height = height;
+            this.down = new Weights(source.getHeight(), height);
+            this.shortened = new short[sourceRow * height];
         }
-        int sourceWidth = source.getWidth();
-        int sourceHeight = source.getHeight();
-        byte[] pixels = ((DataBufferByte) source.getRaster().getDataBuffer()).getData();
 
-        // Rows first: that pass runs over whole rows of the larger image in a loop the JIT vectorises.
-        Weights down = new Weights(sourceHeight, height);
-        int sourceRow = sourceWidth * 3;
-        byte[] shortened = new byte[sourceRow * height];
-        IntStream.range(0, height).parallel().forEach(y -> down.resampleColumns(pixels, sourceRow, y, shortened));
+        /** The source's first {@code rows} rows are complete; fewer than before means it started over. */
+        void rowsArrived(int rows) {
+            if (rows < arrived) {
+                bands.forEach(band -> band.task.join()); // none may still write what the new rows will
+                bands.clear();
+                nextRow = 0;
+            }
+            arrived = rows;
+            while (nextRow < height) {
+                int end = Math.min(height, nextRow + BAND);
+                if (down.lastSource(end - 1) >= rows) {
+                    return;
+                }
+                Band band = new Band(nextRow, end);
+                bands.add(band);
+                band.task = ForkJoinPool.commonPool().submit(band);
+                nextRow = end;
+            }
+        }
 
-        Weights across = new Weights(sourceWidth, width);
-        BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        byte[] out = ((DataBufferByte) result.getRaster().getDataBuffer()).getData();
-        IntStream.range(0, height).parallel().forEach(y -> across.resampleRow(shortened, y * sourceRow, out, y * width * 3));
-        return result;
+        /** The resampled image, once every source row has arrived. */
+        BufferedImage finish() {
+            for (Band band : bands) {
+                band.run(); // this thread takes every band no other core has started
+            }
+            for (Band band : bands) {
+                band.task.join();
+            }
+            Weights across = new Weights(sourceRow / 3, width);
+            BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+            byte[] out = ((DataBufferByte) result.getRaster().getDataBuffer()).getData();
+            IntStream.range(0, height).parallel().forEach(y -> across.resampleRow(shortened, y * sourceRow, out, y * width * 3));
+            return result;
+        }
+
+        /** Output rows filtered down from their source rows, run once by whichever thread claims them first. */
+        private final class Band extends AtomicBoolean implements Runnable {
+            private final int from;
+            private final int end;
+            private ForkJoinTask<?> task;
+
+            Band(int from, int end) {
+                this.from = from;
+                this.end = end;
+            }
+
+            @Override
+            public void run() {
+                if (compareAndSet(false, true)) {
+                    // Rows first: that pass runs over whole rows of the larger image in a loop the JIT vectorises.
+                    for (int y = from; y < end; y++) {
+                        down.resampleColumns(pixels, sourceRow, y, shortened);
+                    }
+                }
+            }
+        }
     }
 
     /** For each output position, the first source position it reads, how many, and their weights. */
@@ -84,26 +167,31 @@ final class Lanczos3 {
             }
         }
 
-        void resampleRow(byte[] source, int sourceOffset, byte[] target, int targetOffset) {
+        int lastSource(int target) {
+            return first[target] + count[target] - 1;
+        }
+
+        void resampleRow(short[] source, int sourceOffset, byte[] target, int targetOffset) {
+            int half = 1 << (SHIFT + FRACTION - 1);
             for (int x = 0, o = targetOffset; x < first.length; x++) {
                 int s = sourceOffset + first[x] * 3;
                 int w = x * taps;
-                int b = HALF, g = HALF, r = HALF;
+                int b = half, g = half, r = half;
                 for (int t = 0, n = count[x]; t < n; t++, s += 3) {
                     int weight = weights[w + t];
-                    b += weight * (source[s] & 0xFF);
-                    g += weight * (source[s + 1] & 0xFF);
-                    r += weight * (source[s + 2] & 0xFF);
+                    b += weight * source[s];
+                    g += weight * source[s + 1];
+                    r += weight * source[s + 2];
                 }
-                target[o++] = clamp(b);
-                target[o++] = clamp(g);
-                target[o++] = clamp(r);
+                target[o++] = toByte(b >> (SHIFT + FRACTION));
+                target[o++] = toByte(g >> (SHIFT + FRACTION));
+                target[o++] = toByte(r >> (SHIFT + FRACTION));
             }
         }
 
-        void resampleColumns(byte[] source, int rowLength, int y, byte[] target) {
+        void resampleColumns(byte[] source, int rowLength, int y, short[] target) {
             int[] sums = new int[rowLength];
-            Arrays.fill(sums, HALF);
+            Arrays.fill(sums, 1 << (SHIFT - FRACTION - 1));
             for (int t = 0, n = count[y]; t < n; t++) {
                 int weight = weights[y * taps + t];
                 int row = (first[y] + t) * rowLength;
@@ -112,13 +200,13 @@ final class Lanczos3 {
                 }
             }
             for (int i = 0, o = y * rowLength; i < rowLength; i++) {
-                target[o + i] = clamp(sums[i]);
+                int value = sums[i] >> (SHIFT - FRACTION);
+                target[o + i] = (short) (value < 0 ? 0 : Math.min(value, MOST_BETWEEN));
             }
         }
     }
 
-    private static byte clamp(int fixed) {
-        int value = fixed >> SHIFT;
+    private static byte toByte(int value) {
         return (byte) (value < 0 ? 0 : Math.min(value, 255));
     }
 

@@ -11,10 +11,10 @@ import com.sksamuel.scrimage.ImmutableImage;
 import com.sksamuel.scrimage.nio.JpegWriter;
 
 /**
- * Turns an original into its set of JPEG renditions: decoded once (reduced by area when it is far
- * larger than needed), resampled with Lanczos-3 to the largest rendition, then each smaller
- * rendition from the one before, so only the first step touches the full image. Each rendition is
- * turned upright after resampling, where it is small.
+ * Turns an original into its set of JPEG renditions: decoded once and resampled with Lanczos-3 to
+ * the largest rendition (see {@link DecodedOriginal}), then each smaller rendition resampled from the
+ * one before, so only the first step touches the full image. Each rendition is turned upright after
+ * resampling, where it is small.
  */
 public final class PhotoRenderer {
 
