@@ -1,6 +1,9 @@
 package family.gallery.resize.image;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * A grey zone plate: concentric rings whose frequency grows linearly from nothing at the centre to
@@ -15,6 +18,11 @@ public final class ZonePlate {
     private static final int AMPLITUDE = 100;
 
     private ZonePlate() {
+    }
+
+    /** Writes a zone plate JPEG for the benchmark. Arguments: the file, its width and height. */
+    public static void main(String[] args) throws IOException {
+        Files.write(Path.of(args[0]), TestImages.jpeg(image(Integer.parseInt(args[1]), Integer.parseInt(args[2])), false));
     }
 
     public static BufferedImage image(int width, int height) {
