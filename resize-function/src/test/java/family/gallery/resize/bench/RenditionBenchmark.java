@@ -7,7 +7,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +53,6 @@ public final class RenditionBenchmark {
                 renderer.render(Files.readAllBytes(photo));
             }
         }
-        Map<String, Double> sharp = sharp(sharpScript, sharpModules, scratch, jpegQuality, photos);
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 
@@ -84,7 +82,7 @@ public final class RenditionBenchmark {
                 }
                 return total;
             });
-            double sharpMillis = sharp.get(name(photo));
+            double sharpMillis = sharp(sharpScript, sharpModules, scratch, jpegQuality, photo);
             oursTotal += ours;
             sharpTotal += sharpMillis;
             convertTotal += convert;
@@ -146,27 +144,20 @@ public final class RenditionBenchmark {
                 missed.isEmpty() ? "every rendition meets both" : "missed by " + String.join(", ", missed));
     }
 
-    /** sharp's best warm time per photo for the whole set; it also leaves its renditions in {@code scratch}. */
-    private static Map<String, Double> sharp(Path script, Path modules, Path scratch, int quality, List<Path> photos)
+    /** sharp's best warm time for the photo's whole set; it also leaves its renditions in {@code scratch}. */
+    private static double sharp(Path script, Path modules, Path scratch, int quality, Path photo)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", script.toString(), scratch.toString(),
+        ProcessBuilder builder = new ProcessBuilder(List.of("node", script.toString(), scratch.toString(),
                 Integer.toString(quality), Integer.toString(MEASURED_ROUNDS),
-                RenditionSizes.LONG_EDGES.stream().map(String::valueOf).collect(Collectors.joining(","))));
-        photos.forEach(photo -> command.add(photo.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+                RenditionSizes.LONG_EDGES.stream().map(String::valueOf).collect(Collectors.joining(",")), photo.toString()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("NODE_PATH", modules.toString());
         Process process = builder.start();
-        Map<String, Double> millis = new HashMap<>();
-        for (String line : new String(process.getInputStream().readAllBytes()).split("\n")) {
-            String[] fields = line.split("\t");
-            if (fields.length == 2) {
-                millis.put(fields[0], Double.parseDouble(fields[1]));
-            }
+        String[] fields = new String(process.getInputStream().readAllBytes()).trim().split("\t");
+        if (process.waitFor() != 0 || fields.length != 2 || !fields[0].equals(name(photo))) {
+            throw new IllegalStateException("sharp failed on " + photo + ": " + String.join(" ", fields));
         }
-        if (process.waitFor() != 0 || millis.size() != photos.size()) {
-            throw new IllegalStateException("sharp failed, or timed " + millis.size() + " of " + photos.size() + " photos");
-        }
-        return millis;
+        return Double.parseDouble(fields[1]);
     }
 
     private static List<Integer> longEdges(RenderedPhoto rendered) {
