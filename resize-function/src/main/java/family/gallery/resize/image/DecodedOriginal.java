@@ -2,9 +2,11 @@ package family.gallery.resize.image;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,9 +31,13 @@ import family.gallery.heif.HeifException;
 import family.gallery.heif.HeifImage;
 
 /**
- * An original decoded once, in sRGB, at the smallest resolution the largest rendition needs.
+ * An original decoded once, in sRGB, and resampled with Lanczos-3 to the largest rendition's size.
+ * One much larger than that is first reduced by a whole factor, each pixel the mean of a block of
+ * the original's, so no detail is dropped unfiltered. JPEGs, the usual large originals, are reduced
+ * row by row as they are decoded, and resampled on another core as the rows arrive.
  *
- * @param image        opaque sRGB pixels as stored (before EXIF orientation), possibly subsampled
+ * @param image        opaque sRGB pixels as stored (before EXIF orientation) at the largest rendition's
+ *                     size, as {@link BufferedImage#TYPE_3BYTE_BGR}
  * @param storedWidth  the original's full width in pixels, as stored
  * @param storedHeight the original's full height in pixels, as stored
  * @param upright      the format's own transforms are applied already (HEIF's rotation and
@@ -52,6 +58,9 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
      */
     static final List<ImageReaderSpi> ADDED_READERS = List.of(new JPEGImageReaderSpi(), new WebPImageReaderSpi());
 
+    /** The JDK's own JPEG reader, which TwelveMonkeys' delegates to, used directly to decode row by row. */
+    private static final ImageReaderSpi JDK_JPEG_READER = jdkJpegReader();
+
     static {
         ImageIO.setUseCache(false); // decode from memory, not through temporary files
         IIORegistry registry = IIORegistry.getDefaultInstance();
@@ -60,8 +69,8 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
 
     /**
      * @param maxPixels       originals with more pixels are refused from their header, before decoding
-     * @param pixelBudget     decode with source subsampling when the original has more pixels than this
-     * @param neededLongEdge  subsampling never takes the decoded long edge below this
+     * @param pixelBudget     the decoded image has at most this many pixels where the long edge allows
+     * @param neededLongEdge  the largest rendition's long edge (or the original's, if shorter)
      */
     public static DecodedOriginal decode(byte[] original, long maxPixels, long pixelBudget, int neededLongEdge)
             throws UnrenderablePhotoException {
@@ -70,6 +79,14 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
         }
         if (HeifDecoder.isHeif(original)) {
             return decodeHeif(original, maxPixels, pixelBudget, neededLongEdge);
+        }
+        try {
+            DecodedOriginal streamed = decodeJpegRowByRow(original, maxPixels, pixelBudget, neededLongEdge);
+            if (streamed != null) {
+                return streamed;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("the JDK's JPEG reader refused the image (%s), reading it through the plugins", describe(e));
         }
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(original))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
@@ -89,6 +106,40 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
         }
     }
 
+    /**
+     * Baseline and progressive JPEGs in YCbCr, grey or RGB, with or without an ICC profile, through
+     * the JDK's own reader, which hands over each decoded row (converted to sRGB) to its destination;
+     * a {@link RowSink} reduces the rows as they come. Null when the file is no JPEG; CMYK, YCCK and
+     * broken ICC profiles, which only the TwelveMonkeys reader reads, make it throw.
+     */
+    private static DecodedOriginal decodeJpegRowByRow(byte[] original, long maxPixels, long pixelBudget,
+            int neededLongEdge) throws IOException, UnrenderablePhotoException {
+        if (original.length < 3 || (original[0] & 0xFF) != 0xFF || (original[1] & 0xFF) != 0xD8
+                || (original[2] & 0xFF) != 0xFF) {
+            return null;
+        }
+        ImageReader reader = JDK_JPEG_READER.createReaderInstance();
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(original))) {
+            reader.setInput(input, true, false);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            checkSize(width, height, maxPixels);
+            AreaReducer reducer = new AreaReducer(width, height, reduction(width, height, pixelBudget, neededLongEdge));
+            int[] size = largest(width, height, neededLongEdge);
+            Lanczos3.Streaming resampling = new Lanczos3.Streaming(reducer.reduced(), size[0], size[1]);
+            reducer.whenRowsReduced(resampling::rowsArrived);
+            ImageReadParam param = reader.getDefaultReadParam();
+            param.setDestination(RowSink.destination(reducer, scans(original)));
+            List<String> damage = listenForDamage(reader);
+            reader.read(0, param);
+            refuseDamage(damage);
+            reducer.result(); // every row arrived
+            return new DecodedOriginal(resampling.finish(), width, height, false);
+        } finally {
+            reader.dispose();
+        }
+    }
+
     /** HEIC/HEIF, recognised by its content: a JPEG named {@code .heic} goes through ImageIO above. */
     private static DecodedOriginal decodeHeif(byte[] original, long maxPixels, long pixelBudget, int neededLongEdge)
             throws UnrenderablePhotoException {
@@ -102,8 +153,9 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
                         maxPixels / 1e6));
             }
             BufferedImage decoded = HeifDecoder.shared().decode(heif,
-                    subsampling(heif.width(), heif.height(), pixelBudget, neededLongEdge));
-            return new DecodedOriginal(toOpaqueSrgb(decoded), heif.width(), heif.height(), true);
+                    reduction(heif.width(), heif.height(), pixelBudget, neededLongEdge));
+            return new DecodedOriginal(resampled(toBgr(toOpaqueSrgb(decoded)), heif.width(), heif.height(), neededLongEdge),
+                    heif.width(), heif.height(), true);
         } catch (HeifException e) {
             throw new UnrenderablePhotoException(e.getMessage(), e);
         }
@@ -118,17 +170,77 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
         }
     }
 
-    private static DecodedOriginal read(ImageReader reader, long maxPixels, long pixelBudget, int neededLongEdge)
-            throws IOException, UnrenderablePhotoException {
-        int width = reader.getWidth(0);
-        int height = reader.getHeight(0);
+    private static void checkSize(int width, int height, long maxPixels) throws UnrenderablePhotoException {
         if (width <= 0 || height <= 0) {
             throw new UnrenderablePhotoException("The image header gives no size (" + width + " x " + height + ").");
         }
         refuseAboveLimit(width, height, maxPixels);
+    }
+
+    /**
+     * The number of scans (start-of-scan segments) of a JPEG's image, walking its marker segments
+     * so that a thumbnail inside an APP segment does not count.
+     */
+    static int scans(byte[] jpeg) {
+        int scans = 0;
+        int i = 2;
+        while (i + 3 < jpeg.length) {
+            int marker = jpeg[i + 1] & 0xFF;
+            if ((jpeg[i] & 0xFF) != 0xFF || marker == 0xFF || marker == 0x00 || (marker >= 0xD0 && marker <= 0xD7)) {
+                i++; // entropy-coded data, a stuffed byte, a restart marker or fill
+                continue;
+            }
+            if (marker == 0xD9) {
+                break;
+            }
+            if (marker == 0xDA) {
+                scans++;
+            }
+            i += 2 + ((jpeg[i + 2] & 0xFF) << 8 | (jpeg[i + 3] & 0xFF));
+        }
+        return Math.max(1, scans);
+    }
+
+    /**
+     * Other formats, and JPEGs the JDK's reader refuses: decoded whole when within the pixel budget,
+     * else in bands of rows (each read on its own, which costs decoding time but bounds the heap).
+     */
+    private static DecodedOriginal read(ImageReader reader, long maxPixels, long pixelBudget, int neededLongEdge)
+            throws IOException, UnrenderablePhotoException {
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        checkSize(width, height, maxPixels);
+        List<String> damage = listenForDamage(reader);
+        AreaReducer reducer = new AreaReducer(width, height, reduction(width, height, pixelBudget, neededLongEdge));
+        int bandRows = (int) Math.max(1, Math.min(height, pixelBudget / width));
         ImageReadParam param = reader.getDefaultReadParam();
-        int step = subsampling(width, height, pixelBudget, neededLongEdge);
-        param.setSourceSubsampling(step, step, 0, 0);
+        for (int top = 0; top < height; top += bandRows) {
+            int rows = Math.min(bandRows, height - top);
+            if (rows < height) {
+                param.setSourceRegion(new Rectangle(0, top, width, rows));
+            }
+            BufferedImage band = toBgr(toOpaqueSrgb(reader.read(0, param)));
+            refuseDamage(damage);
+            byte[] pixels = ((DataBufferByte) band.getRaster().getDataBuffer()).getData();
+            for (int y = 0; y < rows; y++) {
+                reducer.accept(top + y, pixels, y * width * 3, 3, 2, 1, 0);
+            }
+        }
+        return new DecodedOriginal(resampled(reducer.result(), width, height, neededLongEdge), width, height, false);
+    }
+
+    /** The largest rendition's size, as stored. */
+    private static int[] largest(int width, int height, int neededLongEdge) {
+        return RenditionSizes.scaled(width, height, Math.min(Math.max(width, height), neededLongEdge));
+    }
+
+    private static BufferedImage resampled(BufferedImage decoded, int width, int height, int neededLongEdge) {
+        int[] size = largest(width, height, neededLongEdge);
+        return decoded.getWidth() == size[0] && decoded.getHeight() == size[1]
+                ? decoded : Lanczos3.resize(decoded, size[0], size[1]);
+    }
+
+    private static List<String> listenForDamage(ImageReader reader) {
         List<String> damage = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> {
             if (isTruncation(warning)) {
@@ -137,11 +249,13 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
                 LOG.debugf("decoder warning, image kept: %s", warning);
             }
         });
-        BufferedImage decoded = reader.read(0, param);
+        return damage;
+    }
+
+    private static void refuseDamage(List<String> damage) throws UnrenderablePhotoException {
         if (!damage.isEmpty()) {
             throw new UnrenderablePhotoException("The image is damaged or truncated: " + String.join("; ", damage) + ".");
         }
-        return new DecodedOriginal(toOpaqueSrgb(decoded), width, height, false);
     }
 
     /**
@@ -153,11 +267,32 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
         return text.startsWith("truncated") || text.contains("premature end");
     }
 
-    /** The largest whole step that keeps the long edge at least {@code neededLongEdge} and, if possible, the pixels within budget. */
-    static int subsampling(int width, int height, long pixelBudget, int neededLongEdge) {
-        int largestAllowed = Math.max(1, Math.max(width, height) / neededLongEdge);
+    /**
+     * The whole reduction factor: the largest that leaves the Lanczos filter at least a factor of two
+     * to the needed long edge (as libvips leaves its own after shrink-on-load), raised where needed to
+     * bring the pixels within budget, but never taking the long edge below {@code neededLongEdge}.
+     */
+    static int reduction(int width, int height, long pixelBudget, int neededLongEdge) {
+        int longEdge = Math.max(width, height);
+        int largestAllowed = Math.max(1, longEdge / neededLongEdge);
+        int leavingLanczosTwo = Math.max(1, longEdge / (2 * neededLongEdge));
         int withinBudget = (int) Math.ceil(Math.sqrt((double) width * height / pixelBudget));
-        return Math.max(1, Math.min(largestAllowed, withinBudget));
+        return Math.min(largestAllowed, Math.max(leavingLanczosTwo, withinBudget));
+    }
+
+    /** The pixels as {@link BufferedImage#TYPE_3BYTE_BGR}, the layout the resampler works on. */
+    static BufferedImage toBgr(BufferedImage opaque) {
+        if (opaque.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            return opaque;
+        }
+        BufferedImage bgr = new BufferedImage(opaque.getWidth(), opaque.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = bgr.createGraphics();
+        try {
+            g.drawImage(opaque, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return bgr;
     }
 
     /**
@@ -188,6 +323,17 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
             g.dispose();
         }
         return opaque;
+    }
+
+    private static ImageReaderSpi jdkJpegReader() {
+        Iterator<ImageReaderSpi> providers = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, false);
+        while (providers.hasNext()) {
+            ImageReaderSpi provider = providers.next();
+            if (provider.getClass().getName().equals("com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi")) {
+                return provider;
+            }
+        }
+        throw new IllegalStateException("the JDK's JPEG reader is not registered");
     }
 
     private static String describe(Exception e) {

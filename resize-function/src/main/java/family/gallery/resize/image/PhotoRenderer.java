@@ -8,24 +8,24 @@ import java.util.Collections;
 import java.util.List;
 
 import com.sksamuel.scrimage.ImmutableImage;
-import com.sksamuel.scrimage.ScaleMethod;
 import com.sksamuel.scrimage.nio.JpegWriter;
 
 /**
- * Turns an original into its set of JPEG renditions: decoded once (subsampled when it is far
- * larger than needed), scaled down to the largest rendition, turned upright, then each smaller
- * rendition scaled from the one before, so only the first step touches the full image.
+ * Turns an original into its set of JPEG renditions: decoded once and resampled with Lanczos-3 to
+ * the largest rendition (see {@link DecodedOriginal}), then each smaller rendition resampled from the
+ * one before, so only the first step touches the full image. Each rendition is turned upright after
+ * resampling, where it is small.
  */
 public final class PhotoRenderer {
 
     /**
      * @param maxPixels   originals above this are refused before decoding
-     * @param pixelBudget larger originals are decoded subsampled, which bounds the heap a photo needs
+     * @param pixelBudget larger originals are decoded reduced by area, which bounds the heap a photo needs
      * @param jpegQuality 0 to 100
      */
     public record Settings(long maxPixels, long pixelBudget, int jpegQuality) {
 
-        /** 100 MP limit; 24 MP decoded at most (72 MB as 3-byte pixels); quality 82, see the README. */
+        /** 100 MP limit; 24 MP decoded at most (72 MB as 3-byte pixels) where the size allows; quality 82, see the README. */
         public static final Settings DEFAULTS = new Settings(100_000_000L, 24_000_000L, 82);
     }
 
@@ -50,22 +50,16 @@ public final class PhotoRenderer {
 
         List<Integer> edges = RenditionSizes.forLongEdge(Math.max(width, height));
         List<RenderedPhoto.Jpeg> renditions = new ArrayList<>(edges.size());
-        ImmutableImage current = orientation.upright(scale(decoded.image(),
-                RenditionSizes.scaled(decoded.image().getWidth(), decoded.image().getHeight(), edges.get(edges.size() - 1))));
+        BufferedImage current = decoded.image();
         for (int i = edges.size() - 1; i >= 0; i--) {
-            if (i < edges.size() - 1) {
-                current = scale(current.awt(), RenditionSizes.scaled(width, height, edges.get(i)));
+            int[] size = RenditionSizes.scaled(decoded.storedWidth(), decoded.storedHeight(), edges.get(i));
+            if (current.getWidth() != size[0] || current.getHeight() != size[1]) {
+                current = Lanczos3.resize(current, size[0], size[1]);
             }
-            renditions.add(encode(current));
+            renditions.add(encode(orientation.upright(ImmutableImage.wrapAwt(current))));
         }
         Collections.reverse(renditions);
         return new RenderedPhoto(width, height, metadata, renditions);
-    }
-
-    private static ImmutableImage scale(BufferedImage image, int[] size) {
-        ImmutableImage wrapped = ImmutableImage.wrapAwt(image);
-        return image.getWidth() == size[0] && image.getHeight() == size[1]
-                ? wrapped : wrapped.scaleTo(size[0], size[1], ScaleMethod.Progressive);
     }
 
     private RenderedPhoto.Jpeg encode(ImmutableImage image) {
