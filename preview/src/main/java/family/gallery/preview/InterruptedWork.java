@@ -11,6 +11,7 @@ import family.gallery.ingest.ETags;
 import family.gallery.ingest.MediaKey;
 import family.gallery.ingest.Routing;
 import family.gallery.localaws.LocalAws;
+import family.gallery.site.debounce.BuildState;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * the next start while the uploads that sent them are still there. This announces those uploads
  * again: each photo or video the catalog does not hold at its current ETag is copied onto itself, which
  * sends the same {@code ObjectCreated} event an upload does, and the site is asked to rebuild once.
+ * A build cut off by the stop leaves its lease behind, which is released first.
  */
 final class InterruptedWork {
 
@@ -48,6 +50,7 @@ final class InterruptedWork {
                     .contentType(head.contentType()).metadata(head.metadata()));
             announced++;
         }
+        new BuildState(stack.dynamoDb(), stack.tableName("CatalogTable")).releaseLease();
         stack.sqs().sendMessage(send -> send.queueUrl(stack.queueUrl("RebuildQueue")).messageBody(Routing.CATALOG_CHANGED));
         return announced;
     }

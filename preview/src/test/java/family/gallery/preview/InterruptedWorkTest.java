@@ -1,7 +1,9 @@
 package family.gallery.preview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,7 @@ import family.gallery.ingest.Routing;
 import family.gallery.ingest.S3EventMessages;
 import family.gallery.localaws.LocalAws;
 import family.gallery.localaws.LocalAwsConfig;
+import family.gallery.site.debounce.BuildState;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -40,8 +43,13 @@ class InterruptedWorkTest {
             // The preview stopped before any of this was processed: the queues forgot it.
             stack.sqs().purgeQueue(purge -> purge.queueUrl(stack.queueUrl("ResizeQueue")));
             stack.sqs().purgeQueue(purge -> purge.queueUrl(stack.queueUrl("RebuildQueue")));
+            // ... and a build was cut off holding its lease, which would hold the next one back for minutes.
+            BuildState state = new BuildState(stack.dynamoDb(), stack.tableName("CatalogTable"));
+            assertTrue(state.acquire("stopped-builder", Instant.now(), Duration.ofMinutes(11)).isPresent());
 
             assertEquals(3, InterruptedWork.resume(stack));
+            assertTrue(state.acquire("next-builder", Instant.now(), Duration.ofMinutes(11)).isPresent(),
+                    "the stopped build's lease is released");
 
             List<String> announced = new ArrayList<>();
             for (Message message : drain(stack, "ResizeQueue")) {

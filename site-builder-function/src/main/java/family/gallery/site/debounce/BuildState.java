@@ -78,6 +78,14 @@ public final class BuildState {
                 .conditionExpression("leaseOwner = :me").returnValues(ReturnValue.ALL_NEW).build()).attributes());
     }
 
+    /**
+     * Drops whatever lease is held, for a local stack starting again: the builder that held it ended
+     * with the previous run, and its lease would otherwise hold every build back until it expires.
+     */
+    public void releaseLease() {
+        dynamo.updateItem(r -> r.tableName(table).key(key()).updateExpression("REMOVE leaseOwner, leaseUntil"));
+    }
+
     /** Gives up the lease after a failed build and counts the failure. */
     public Snapshot fail(Lease lease) {
         return snapshot(dynamo.updateItem(update("ADD failures :one REMOVE leaseOwner, leaseUntil",
