@@ -6,6 +6,7 @@
 const grid = document.getElementById('photos');
 if (grid) {
   offerOrders(grid);
+  offerAlbumZips();
   openViewerOn(grid);
 }
 
@@ -657,4 +658,84 @@ function arrange(grid, tiles, order) {
     return byAlbum(a, b);
   });
   grid.append(...sorted);
+}
+
+// The album as one ZIP, made on request: the login origin checks the session and queues the work,
+// the page asks every two seconds how far it is and starts the download once it is ready. Needs
+// this script, so the buttons show only with it.
+const ZIP_POLL_MS = 2000;
+
+function offerAlbumZips() {
+  const box = document.querySelector('.album-zips');
+  if (!box) {
+    return;
+  }
+  const buttons = Array.from(box.querySelectorAll('.album-zip'));
+  const progress = box.querySelector('.album-zip-progress');
+  const status = box.querySelector('.album-zip-status');
+  const busy = (on) => buttons.forEach((button) => { button.disabled = on; });
+  buttons.forEach((button) => button.addEventListener('click', async () => {
+    busy(true);
+    try {
+      await fetchAlbumZip(new URL(button.dataset.zip, document.baseURI).pathname.slice(1), progress, status);
+    } finally {
+      busy(false);
+    }
+  }));
+  box.hidden = false;
+}
+
+async function fetchAlbumZip(folder, progress, status) {
+  let start = true;
+  for (;;) {
+    let answer;
+    try {
+      const response = await fetch('/login/zip', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ folder, start }),
+      });
+      answer = await response.json();
+      if (response.status === 401) {
+        answer = { state: 'failed', error: 'You are signed out. Sign in again to download the album.' };
+      } else if (!response.ok) {
+        answer = { state: 'failed', error: answer.error || 'The album could not be prepared.' };
+      }
+    } catch (offline) {
+      answer = { state: 'failed', error: 'The gallery cannot be reached. Check the connection and try again.' };
+    }
+    start = false;
+    if (answer.state === 'ready') {
+      progress.hidden = true;
+      status.textContent = 'Downloading the ZIP (' + formatBytes(Number(answer.bytes)) + ').';
+      location.assign(answer.href);
+      return;
+    }
+    if (answer.state === 'failed') {
+      progress.hidden = true;
+      status.textContent = answer.error;
+      return;
+    }
+    const done = Number(answer.done) || 0;
+    const total = Number(answer.total) || 0;
+    progress.hidden = false;
+    progress.max = Math.max(total, 1);
+    progress.value = done;
+    status.textContent = total > 0
+      ? 'Preparing the ZIP: ' + done + ' of ' + total + ' files, ' + formatBytes(Number(answer.bytes)) + ' so far.'
+      : 'Preparing the ZIP...';
+    await new Promise((resolve) => setTimeout(resolve, ZIP_POLL_MS));
+  }
+}
+
+function formatBytes(bytes) {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes || 0;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return (unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)) + ' ' + units[unit];
 }

@@ -17,6 +17,8 @@ import family.gallery.accounts.ViewerAccounts;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Wires the plain login classes from the function's configuration. */
 @ApplicationScoped
@@ -68,6 +70,15 @@ public class LoginComponents {
         Clock clock = Clock.systemUTC();
         return new SessionRenewal(new Sessions(signingKey, clock), new SignedCookies(signingKey, clock),
                 new ViewerAccounts(dynamo, table, clock), new ShareLinks(dynamo, table, clock), clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    AlbumZipRequests albumZipRequests(SessionRenewal sessions, S3Client s3, SqsClient sqs,
+            @ConfigProperty(name = "gallery.web-bucket") String webBucket,
+            @ConfigProperty(name = "gallery.zip-bucket") String zipBucket,
+            @ConfigProperty(name = "gallery.zip-queue-url") String queueUrl) {
+        return new AlbumZipRequests(sessions, s3, webBucket, zipBucket, sqs, queueUrl, Clock.systemUTC());
     }
 
     @Produces

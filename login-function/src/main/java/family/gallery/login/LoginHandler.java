@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The login origin behind CloudFront (a function URL): {@code GET /login} shows the form,
  * {@code POST /login} signs in, {@code POST /login/refresh} renews the cookies from the session,
- * {@code GET /login/share/<token>} opens a guest link, {@code GET /logout} asks and
+ * {@code GET /login/share/<token>} opens a guest link, {@code POST /login/zip} asks for an album's
+ * ZIP and how far it is, {@code GET /logout} asks and
  * {@code POST /login/logout} signs out, {@code /login/assets/*} are the page's stylesheet and
  * script. The page's script asks for JSON answers; a plain form post gets a redirect or the page again.
  */
@@ -33,19 +34,23 @@ public class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
     static final String REFRESH = "/login/refresh";
     static final String LOGOUT = "/login/logout";
     static final String SHARE = "/login/share/";
+    static final String ZIP = "/login/zip";
 
     private final LoginService logins;
     private final SessionRenewal sessions;
     private final GuestEntry guests;
     private final LoginPage page;
     private final LoginAssets assets;
+    private final AlbumZipRequests zips;
 
-    public LoginHandler(LoginService logins, SessionRenewal sessions, GuestEntry guests, LoginPage page, LoginAssets assets) {
+    public LoginHandler(LoginService logins, SessionRenewal sessions, GuestEntry guests, LoginPage page, LoginAssets assets,
+            AlbumZipRequests zips) {
         this.logins = logins;
         this.sessions = sessions;
         this.guests = guests;
         this.page = page;
         this.assets = assets;
+        this.zips = zips;
     }
 
     @Override
@@ -79,6 +84,9 @@ public class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
                     : APIGatewayV2HTTPResponse.builder().withStatusCode(303)
                             .withHeaders(Map.of("Location", "/login", "Cache-Control", "no-store")).withCookies(cleared).build();
         }
+        if (path.equals(ZIP) && method.equals("POST")) {
+            return zipAnswer(event);
+        }
         if (path.equals("/logout") && read) {
             return html(200, page.renderSignOut());
         }
@@ -93,11 +101,43 @@ public class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
                     .orElseGet(() -> text(404, "Not found"));
         }
         if (path.equals("/login") || path.equals("/logout") || path.startsWith(LoginAssets.PATH) || path.startsWith(SHARE)
-                || path.equals(REFRESH) || path.equals(LOGOUT)) {
-            String allowed = path.equals("/login") ? "GET, HEAD, POST" : path.equals(REFRESH) || path.equals(LOGOUT) ? "POST" : "GET, HEAD";
+                || path.equals(REFRESH) || path.equals(LOGOUT) || path.equals(ZIP)) {
+            String allowed = path.equals("/login") ? "GET, HEAD, POST"
+                    : path.equals(REFRESH) || path.equals(LOGOUT) || path.equals(ZIP) ? "POST" : "GET, HEAD";
             return APIGatewayV2HTTPResponse.builder().withStatusCode(405).withHeaders(Map.of("Allow", allowed)).build();
         }
         return text(404, "Not found");
+    }
+
+    /** The body is {@code {"folder": "a/family/zips/<digest>/", "start": true}}; the answer tells the ZIP's progress. */
+    private APIGatewayV2HTTPResponse zipAnswer(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody() == null ? "" : event.getBody();
+        if (event.getIsBase64Encoded()) {
+            body = new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        com.fasterxml.jackson.databind.JsonNode request;
+        try {
+            request = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            request = null;
+        }
+        if (request == null || !request.path("folder").isTextual()) {
+            return json(400, Map.of("error", "The request names no album ZIP."), List.of(), NO_STORE);
+        }
+        AlbumZipRequests.Outcome outcome = zips.request(event.getCookies(), request.get("folder").asText(),
+                request.path("start").asBoolean(false));
+        if (outcome instanceof AlbumZipRequests.NotSignedIn) {
+            return json(401, Map.of("error", "Not signed in."), List.of(), NO_STORE);
+        }
+        if (outcome instanceof AlbumZipRequests.NotOffered notOffered) {
+            return json(404, Map.of("error", notOffered.reason()), List.of(), NO_STORE);
+        }
+        AlbumZipRequests.Answer answer = (AlbumZipRequests.Answer) outcome;
+        Map<String, Object> fields = new LinkedHashMap<>(answer.progress().metadata());
+        if (answer.href() != null) {
+            fields.put("href", answer.href());
+        }
+        return json(200, fields, List.of(), NO_STORE);
     }
 
     private APIGatewayV2HTTPResponse guestAnswer(GuestEntry.Outcome outcome) {

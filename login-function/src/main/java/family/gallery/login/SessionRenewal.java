@@ -60,6 +60,11 @@ public final class SessionRenewal {
         return cleared;
     }
 
+    /** What the request's session may open now, read anew as a renewal would; empty without a valid session. */
+    public Optional<SiteEntry> entry(List<String> requestCookies) {
+        return sessions.read(requestCookies).flatMap(this::entry);
+    }
+
     private Optional<SiteEntry> entry(Sessions.Session session) {
         // The session's start has whole seconds: one begun in the second of the cut-off ends too.
         if (viewers.sessionsNotBefore().filter(cutOff -> !session.started().isAfter(cutOff)).isPresent()) {

@@ -1,5 +1,7 @@
 package family.gallery.login;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import family.gallery.accounts.LocalAccountsTable;
@@ -19,15 +21,22 @@ public class AccountsTableResource implements QuarkusTestResourceLifecycleManage
         table = new LocalAccountsTable();
         new ViewerAccounts(table.client(), table.name(), java.time.Clock.systemUTC())
                 .add(ViewerName.of("ann"), new PasswordHasher().hash(ANN_PASSWORD.toCharArray()));
-        return Map.of(
-                "quarkus.dynamodb.endpoint-override", table.endpoint().toString(),
-                "quarkus.dynamodb.aws.region", "eu-west-1",
-                "quarkus.dynamodb.aws.credentials.type", "static",
-                "quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "local",
-                "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", "local",
-                "gallery.accounts-table", table.name(),
-                "gallery.signing.key-parameter", "/test/signing-key",
-                "gallery.signing.key-pair-id", TestKeys.KEY_PAIR_ID);
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.dynamodb.endpoint-override", table.endpoint().toString());
+        config.put("gallery.accounts-table", table.name());
+        config.put("gallery.signing.key-parameter", "/test/signing-key");
+        config.put("gallery.signing.key-pair-id", TestKeys.KEY_PAIR_ID);
+        // Album ZIP requests are not made here (the end-to-end test makes them); the clients need a region all the same.
+        config.put("gallery.web-bucket", "web");
+        config.put("gallery.zip-bucket", "zips");
+        config.put("gallery.zip-queue-url", "http://127.0.0.1:9/queue/zips.fifo");
+        for (String service : List.of("dynamodb", "s3", "sqs")) {
+            config.put("quarkus." + service + ".aws.region", "eu-west-1");
+            config.put("quarkus." + service + ".aws.credentials.type", "static");
+            config.put("quarkus." + service + ".aws.credentials.static-provider.access-key-id", "local");
+            config.put("quarkus." + service + ".aws.credentials.static-provider.secret-access-key", "local");
+        }
+        return config;
     }
 
     @Override

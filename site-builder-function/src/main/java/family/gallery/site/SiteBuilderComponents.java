@@ -37,6 +37,7 @@ import family.gallery.site.debounce.ProcessingBacklog;
 import family.gallery.site.model.GalleryAssembler.AlbumOrder;
 import family.gallery.site.publish.CacheInvalidator;
 import family.gallery.site.publish.SitePublisher;
+import family.gallery.site.publish.StaleZips;
 import family.gallery.site.render.SiteAssets;
 import family.gallery.site.render.SiteConfig;
 
@@ -88,6 +89,7 @@ public class SiteBuilderComponents {
     SiteBuild siteBuild(S3Client s3, DynamoDbClient dynamo, CloudFrontClient cloudFront, SiteConfig config,
             SitePublisher publisher,
             @ConfigProperty(name = "source.bucket") String sourceBucket,
+            @ConfigProperty(name = "zip.bucket") String zipBucket,
             @ConfigProperty(name = "catalog.table") String catalogTable,
             @ConfigProperty(name = "accounts.table") String accountsTable,
             @ConfigProperty(name = "distribution.id") Optional<String> distributionId) {
@@ -95,7 +97,7 @@ public class SiteBuilderComponents {
                 new AlbumSettingsSource(s3, sourceBucket),
                 new AccessSource(new ViewerAccounts(dynamo, accountsTable, Clock.systemUTC()),
                         new ShareLinks(dynamo, accountsTable, Clock.systemUTC())), config, SiteAssets.load(), publisher,
-                new CacheInvalidator(cloudFront, distributionId.orElse("")), new BuildReports(dynamo, catalogTable),
+                new StaleZips(s3, zipBucket), new CacheInvalidator(cloudFront, distributionId.orElse("")), new BuildReports(dynamo, catalogTable),
                 Clock.systemUTC());
     }
 

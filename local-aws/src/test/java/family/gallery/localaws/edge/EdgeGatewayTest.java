@@ -85,7 +85,7 @@ class EdgeGatewayTest {
         gateway = EdgeGateway.start(new EdgeGateway.Config(StackTemplate.load(StackTemplate.locate()), 0, stack.s3(),
                 stack::bucketName, trusted, CLOCK));
         String accounts = stack.tableName("AccountsTable");
-        login = new InProcessLogin(stack.dynamoDb(), accounts, signingKey, CLOCK);
+        login = new InProcessLogin(stack, accounts, signingKey, CLOCK);
         gateway.connect("LoginFunction", login);
 
         new ViewerAccounts(stack.dynamoDb(), accounts, CLOCK)

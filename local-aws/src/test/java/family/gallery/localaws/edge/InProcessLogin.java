@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +18,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import family.gallery.accounts.PasswordHasher;
 import family.gallery.accounts.ShareLinks;
 import family.gallery.accounts.ViewerAccounts;
+import family.gallery.localaws.LocalAws;
+import family.gallery.login.AlbumZipRequests;
 import family.gallery.login.CredentialCheck;
 import family.gallery.login.GuestEntry;
 import family.gallery.login.KnownDevices;
@@ -46,7 +49,9 @@ final class InProcessLogin implements FunctionUrlOrigin {
     private final LoginHandler handler;
     private final List<JsonNode> events = Collections.synchronizedList(new ArrayList<>());
 
-    InProcessLogin(DynamoDbClient dynamo, String accountsTable, LocalSigningKey key, Clock clock) {
+    InProcessLogin(LocalAws stack, String accountsTable, LocalSigningKey key, Clock clock) {
+        DynamoDbClient dynamo = stack.dynamoDb();
+        Map<String, String> environment = stack.functionEnvironment("LoginFunction");
         SigningKeySource signingKey = new SigningKeySource() {
             @Override
             public PrivateKey privateKey() {
@@ -65,8 +70,11 @@ final class InProcessLogin implements FunctionUrlOrigin {
         Sessions sessions = new Sessions(signingKey, clock);
         LoginService logins = new LoginService(throttle, new CredentialCheck(viewers, new PasswordHasher()), cookies,
                 new KnownDevices(signingKey, clock), sessions, Duration.ofDays(7), clock, line -> { });
-        handler = new LoginHandler(logins, new SessionRenewal(sessions, cookies, viewers, links, clock),
-                new GuestEntry(links, throttle, cookies, sessions, line -> { }), new LoginPage("Family Gallery"), new LoginAssets());
+        SessionRenewal renewal = new SessionRenewal(sessions, cookies, viewers, links, clock);
+        handler = new LoginHandler(logins, renewal,
+                new GuestEntry(links, throttle, cookies, sessions, line -> { }), new LoginPage("Family Gallery"), new LoginAssets(),
+                new AlbumZipRequests(renewal, stack.s3(), environment.get("WEB_BUCKET"), environment.get("ZIP_BUCKET"),
+                        stack.sqs(), environment.get("ZIP_QUEUE_URL"), clock));
     }
 
     @Override

@@ -19,6 +19,7 @@ import family.gallery.site.model.Gallery;
 import family.gallery.site.model.GalleryAssembler;
 import family.gallery.site.publish.CacheInvalidator;
 import family.gallery.site.publish.SitePublisher;
+import family.gallery.site.publish.StaleZips;
 import family.gallery.site.render.SiteAssets;
 import family.gallery.site.render.SiteConfig;
 import family.gallery.site.render.SiteFile;
@@ -38,18 +39,21 @@ public final class SiteBuild {
     private final SiteConfig config;
     private final SiteAssets assets;
     private final SitePublisher publisher;
+    private final StaleZips staleZips;
     private final CacheInvalidator invalidator;
     private final BuildReports reports;
     private final Clock clock;
 
     public SiteBuild(CatalogSource catalog, AlbumSettingsSource albumSettings, AccessSource access, SiteConfig config,
-            SiteAssets assets, SitePublisher publisher, CacheInvalidator invalidator, BuildReports reports, Clock clock) {
+            SiteAssets assets, SitePublisher publisher, StaleZips staleZips, CacheInvalidator invalidator, BuildReports reports,
+            Clock clock) {
         this.catalog = catalog;
         this.albumSettings = albumSettings;
         this.access = access;
         this.config = config;
         this.assets = assets;
         this.publisher = publisher;
+        this.staleZips = staleZips;
         this.invalidator = invalidator;
         this.reports = reports;
         this.clock = clock;
@@ -70,6 +74,7 @@ public final class SiteBuild {
             SiteRenderer renderer = new SiteRenderer(config, assets.urls());
             List<SiteFile> pages = plan.views().stream().flatMap(view -> renderer.render(view).stream()).toList();
             SitePublisher.Result published = publisher.publish(assets.files(), pages, plan.media(), plan.originals(), target);
+            int zipsDeleted = staleZips.deleteFor(published.deleted());
             plan.sharesPublished().forEach(access::published);
             Optional<String> invalidation = invalidator.invalidate(published.changedPages(), "build-" + target + "-" + started);
             List<BuildIssue> issues = new ArrayList<>(gallery.issues());
@@ -83,7 +88,7 @@ public final class SiteBuild {
                     .with("albums", report.albums()).with("pagesWritten", report.written().size())
                     .with("pagesDeleted", report.deleted().size()).with("pagesUnchanged", report.unchanged())
                     .with("views", plan.views().size()).with("mediaCopied", published.mediaCopied())
-                    .with("mediaDeleted", published.mediaDeleted())
+                    .with("mediaDeleted", published.mediaDeleted()).with("zipsDeleted", zipsDeleted)
                     .with("issues", report.issues().size()));
             return report;
         } catch (RuntimeException e) {

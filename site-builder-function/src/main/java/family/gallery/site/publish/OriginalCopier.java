@@ -1,7 +1,5 @@
 package family.gallery.site.publish;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +7,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
+
+import family.gallery.ingest.ContentDisposition;
 
 /**
  * Copies an original as uploaded from the source bucket into the web bucket, saved by browsers under
@@ -36,7 +36,7 @@ final class OriginalCopier {
     void copy(String sourceKey, String key) {
         HeadObjectResponse original = s3.headObject(r -> r.bucket(sourceBucket).key(sourceKey));
         String fileName = sourceKey.substring(sourceKey.lastIndexOf('/') + 1);
-        String disposition = contentDisposition(fileName);
+        String disposition = ContentDisposition.attachment(fileName);
         String contentType = original.contentType() == null ? "application/octet-stream" : original.contentType();
         if (original.contentLength() <= SINGLE_COPY_LIMIT) {
             s3.copyObject(r -> r.sourceBucket(sourceBucket).sourceKey(sourceKey).copySourceIfMatch(original.eTag())
@@ -62,17 +62,5 @@ final class OriginalCopier {
             s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
             throw e;
         }
-    }
-
-    /**
-     * {@code attachment} under the original's name: an ASCII stand-in for browsers that read only
-     * {@code filename}, the exact name in UTF-8 for the rest (RFC 6266).
-     */
-    static String contentDisposition(String fileName) {
-        String ascii = fileName.codePoints()
-                .mapToObj(c -> c < 0x20 || c > 0x7e || c == '"' || c == '\\' ? "_" : Character.toString(c))
-                .reduce("", String::concat);
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import family.gallery.accounts.AlbumZips;
 import family.gallery.ingest.ETags;
 import family.gallery.site.concurrent.ParallelRequests;
 import family.gallery.site.render.SiteFile;
@@ -73,7 +74,7 @@ public final class SitePublisher implements AutoCloseable {
 
     /**
      * @param written       keys uploaded, in upload order
-     * @param deleted       pages removed
+     * @param deleted       pages and album ZIP manifests removed
      * @param unchanged     assets and pages left as they were
      * @param mediaCopied   media copied into an audience's prefix
      * @param mediaDeleted  media no audience links to any more, removed
@@ -82,10 +83,8 @@ public final class SitePublisher implements AutoCloseable {
 
         /** Pages a cache may hold an old copy of; new assets have new names. */
         public List<String> changedPages() {
-            List<String> pages = written.stream().filter(key -> !key.startsWith(SitePaths.ASSETS))
-                    .collect(Collectors.toCollection(ArrayList::new));
-            pages.addAll(deleted);
-            return pages;
+            return Stream.concat(written.stream().filter(key -> !key.startsWith(SitePaths.ASSETS)), deleted.stream())
+                    .filter(SitePublisher::isPage).toList();
         }
     }
 
@@ -100,7 +99,7 @@ public final class SitePublisher implements AutoCloseable {
             if (object.key().equals(PublishedMedia.KEY)) {
                 return;
             }
-            if (isPage(object.key()) || object.key().startsWith(SitePaths.ASSETS)) {
+            if (isPageOrManifest(object.key()) || object.key().startsWith(SitePaths.ASSETS)) {
                 // An object listed without an ETag matches no page, so the page is uploaded again.
                 files.put(object.key(), ETags.unquoted(object.eTag()));
             } else {
@@ -142,7 +141,7 @@ public final class SitePublisher implements AutoCloseable {
         }
         Set<String> current = pages.stream().map(SiteFile::key).collect(Collectors.toSet());
         List<String> stalePages = listing.files().keySet().stream()
-                .filter(key -> isPage(key) && !current.contains(key))
+                .filter(key -> isPageOrManifest(key) && !current.contains(key))
                 .sorted(byDepth().reversed()).toList();
         delete(stalePages);
         List<String> staleMedia = known.mayExist().stream().filter(key -> !wanted.containsKey(key)).sorted().toList();
@@ -254,6 +253,11 @@ public final class SitePublisher implements AutoCloseable {
 
     private static boolean isPage(String key) {
         return key.equals(SitePaths.HOME) || key.endsWith("/" + SitePaths.HOME);
+    }
+
+    /** Album ZIP manifests are published and removed like pages, though no browser reads them. */
+    private static boolean isPageOrManifest(String key) {
+        return isPage(key) || AlbumZips.isManifest(key);
     }
 
     /** All of a stage, in parallel; the stage is complete (or the publish fails) before the next begins. */

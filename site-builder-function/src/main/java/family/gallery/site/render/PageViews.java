@@ -67,9 +67,21 @@ public final class PageViews {
     /**
      * @param order    how the photos are sorted: {@code taken-at}, {@code name} or {@code album} (album.yml's list)
      * @param sortable whether the page offers viewers another order
+     * @param zips     the album as ZIPs the page offers: its largest renditions, and its originals where offered
      */
     @TemplateData
     public record AlbumPage(Chrome chrome, List<Crumb> breadcrumbs, String title, String description, String dates,
-            String counts, List<AlbumTile> subAlbums, List<PhotoTile> photos, String order, boolean sortable) {
+            String counts, List<AlbumTile> subAlbums, List<PhotoTile> photos, String order, boolean sortable,
+            List<ZipOffer> zips) {
+    }
+
+    /**
+     * A button that asks for the album as one ZIP.
+     *
+     * @param folder the ZIP's folder from this page, e.g. {@code ../../a/family/zips/<digest>/}
+     * @param files  how many files it holds
+     */
+    @TemplateData
+    public record ZipOffer(String folder, String label, int files) {
     }
 }

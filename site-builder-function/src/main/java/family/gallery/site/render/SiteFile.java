@@ -25,7 +25,7 @@ public record SiteFile(String key, byte[] body, String contentType, boolean immu
         return sha256(body);
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import family.gallery.accounts.AlbumZips;
+import family.gallery.accounts.ZipManifest;
 import family.gallery.site.model.Album;
 import family.gallery.site.model.AlbumSettings.PhotoOrder;
 import family.gallery.site.model.Photo;
@@ -24,6 +26,7 @@ import family.gallery.site.render.PageViews.Chrome;
 import family.gallery.site.render.PageViews.Crumb;
 import family.gallery.site.render.PageViews.HomePage;
 import family.gallery.site.render.PageViews.PhotoTile;
+import family.gallery.site.render.PageViews.ZipOffer;
 
 /** Renders the home page and one page per album with the Qute templates under {@code templates/site}. */
 public final class SiteRenderer {
@@ -54,7 +57,10 @@ public final class SiteRenderer {
                 .withLocale(config.locale());
     }
 
-    /** The view's home page and every album page of it, parents before children, under the view's prefix. */
+    /**
+     * The view's home page and every album page of it, parents before children, under the view's
+     * prefix; and the manifest of each album ZIP the pages offer, under the album's media prefix.
+     */
     public List<SiteFile> render(SiteView view) {
         List<SiteFile> pages = new ArrayList<>();
         String homeKey = view.prefix() + SitePaths.HOME;
@@ -64,12 +70,44 @@ public final class SiteRenderer {
                 view.gallery().topLevel().stream().map(album -> tile(album, base, homeChrome.root(), view)).toList())).render()));
         Set<String> shown = view.gallery().allAlbums().stream().map(Album::path).collect(Collectors.toSet());
         for (Album album : view.gallery().allAlbums()) {
-            pages.add(renderAlbum(album, view, shown));
+            List<SiteFile> manifests = zipManifests(album, view);
+            pages.add(renderAlbum(album, view, shown, manifests));
+            pages.addAll(manifests);
         }
         return pages;
     }
 
-    private SiteFile renderAlbum(Album album, SiteView view, Set<String> shown) {
+    /**
+     * Where the view offers downloads, the album's photos and videos as one ZIP of what the download
+     * button saves, and one of the originals where they are offered.
+     */
+    private static List<SiteFile> zipManifests(Album album, SiteView view) {
+        if (!view.downloads() || album.photos().isEmpty()) {
+            return List.of();
+        }
+        String prefix = view.mediaPrefix(album.photos().get(0));
+        String name = album.path().substring(album.path().lastIndexOf('/') + 1);
+        List<SiteFile> manifests = new ArrayList<>();
+        manifests.add(manifest(prefix, name + ".zip", album.photos().stream().map(photo -> new ZipManifest.Entry(
+                prefix + played(photo).key(), downloadName(photo), photo.takenAt())).toList()));
+        if (album.photos().stream().allMatch(view::offersOriginal)) {
+            manifests.add(manifest(prefix, name + " (originals).zip", album.photos().stream().map(photo -> new ZipManifest.Entry(
+                    prefix + SitePaths.originalKey(photo), photo.fileName(), photo.takenAt())).toList()));
+        }
+        return manifests;
+    }
+
+    private static SiteFile manifest(String prefix, String fileName, List<ZipManifest.Entry> entries) {
+        ZipManifest manifest = ZipManifest.of(fileName, entries);
+        return new SiteFile(manifest.folder(prefix) + AlbumZips.MANIFEST, manifest.toJson(), "application/json", false);
+    }
+
+    /** What the viewer shows full size and the download button saves: the largest rendition, or a video's web version. */
+    private static Rendition played(Photo photo) {
+        return photo.isVideo() ? photo.video().webVersion() : photo.largest();
+    }
+
+    private SiteFile renderAlbum(Album album, SiteView view, Set<String> shown, List<SiteFile> manifests) {
         String key = view.prefix() + SitePaths.albumPageKey(album.path());
         Chrome chrome = chrome(key, view);
         String root = chrome.root();
@@ -84,8 +122,18 @@ public final class SiteRenderer {
         AlbumPage page = new AlbumPage(chrome, crumbs, album.title(), album.description(), dates(album), counts(album),
                 album.children().stream().map(child -> tile(child, base, root, view)).toList(),
                 album.photos().stream().map(photo -> photoTile(photo, root, view)).toList(), orderName(album.order()),
-                album.viewerSort() && album.photos().size() > 1);
+                album.viewerSort() && album.photos().size() > 1, zipOffers(manifests, root, album.photos().size()));
         return SiteFile.page(key, Templates.album(page).render());
+    }
+
+    private static List<ZipOffer> zipOffers(List<SiteFile> manifests, String root, int files) {
+        List<ZipOffer> offers = new ArrayList<>();
+        for (int i = 0; i < manifests.size(); i++) {
+            String key = manifests.get(i).key();
+            offers.add(new ZipOffer(root + SitePaths.encodePath(key.substring(0, key.length() - AlbumZips.MANIFEST.length())),
+                    i == 0 ? "Download album" : "Download originals", files));
+        }
+        return offers;
     }
 
     private Chrome chrome(String key, SiteView view) {
@@ -125,7 +173,7 @@ public final class SiteRenderer {
         Rendition largest = photo.largest();
         String srcset = srcset(root, view, photo);
         String caption = Objects.requireNonNullElse(photo.caption(), "");
-        Rendition played = photo.isVideo() ? photo.video().webVersion() : largest;
+        Rendition played = played(photo);
         String download = view.downloads() ? mediaUrl(root, view, photo, played) : null;
         return new PhotoTile(SitePaths.encodeSegment(photo.fileName()), mediaUrl(root, view, photo, played),
                 mediaUrl(root, view, photo, thumbnail), srcset,

@@ -41,6 +41,7 @@ import family.gallery.site.build.CatalogSource;
 import family.gallery.site.build.SiteBuild;
 import family.gallery.site.publish.CacheInvalidator;
 import family.gallery.site.publish.SitePublisher;
+import family.gallery.site.publish.StaleZips;
 import family.gallery.site.render.SiteAssets;
 import family.gallery.site.render.SiteConfig;
 import family.gallery.site.stack.LocalStackResource;
@@ -78,6 +79,7 @@ class SiteBuildBenchmark {
                     new AlbumSettingsSource(LocalStackResource.s3(), source),
                     new AccessSource(new ViewerAccounts(stack.dynamoDb(), accounts, Clock.systemUTC()),
                             new ShareLinks(stack.dynamoDb(), accounts, Clock.systemUTC())), config, assets, publisher,
+                    new StaleZips(LocalStackResource.s3(), stack.functionEnvironment("SiteBuilderFunction").get("ZIP_BUCKET")),
                     new CacheInvalidator(stack.cloudFront(), "EBENCHMARK"), new BuildReports(stack.dynamoDb(), table),
                     Clock.systemUTC());
             print("full build, cold JVM, empty bucket", build, 1);
