@@ -91,10 +91,10 @@ public final class AlbumZipRequests {
             return new NotOffered("This album has changed since the page was loaded. Reload the page.");
         }
         // One request per state seen: polls that see the same state send the same id, which SQS drops.
+        // A group of its own, so a request never waits behind one whose function stopped.
         String seen = status.map(s -> Long.toString(s.saved().getEpochSecond())).orElse("new");
-        String digest = AlbumZips.digest(folder);
-        sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(folder).messageGroupId(digest)
-                .messageDeduplicationId(digest + "-" + seen));
+        String request = AlbumZips.digest(folder) + "-" + seen;
+        sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(folder).messageGroupId(request).messageDeduplicationId(request));
         return new Answer(Progress.building(0, status.map(s -> s.progress().total()).orElse(0), 0, 0), null);
     }
 

@@ -91,7 +91,8 @@ class TemplateTopologyTest {
                 assertTrue(queue.property("RedrivePolicy.maxReceiveCount").isPresent(), queue.logicalId() + " has no redrive policy");
             }
         }
-        assertEquals(Set.of("ResizeDeadLetterQueue", "VideoDeadLetterQueue", "RebuildDeadLetterQueue"), deadLetterQueues);
+        assertEquals(Set.of("ResizeDeadLetterQueue", "VideoDeadLetterQueue", "RebuildDeadLetterQueue", "ZipDeadLetterQueue"),
+                deadLetterQueues);
     }
 
     @Test
@@ -117,7 +118,7 @@ class TemplateTopologyTest {
                         queue.logicalId() + " visibility " + visibility + " s is under six times " + where + "'s timeout " + timeout + " s");
             }
         }
-        assertEquals(3, sqsSources);
+        assertEquals(4, sqsSources);
     }
 
     @Test
@@ -141,7 +142,7 @@ class TemplateTopologyTest {
     @Test
     void bucketsArePrivateAndEncrypted() {
         List<Resource> buckets = template.resourcesOfType("AWS::S3::Bucket");
-        assertEquals(3, buckets.size());
+        assertEquals(4, buckets.size());
         for (Resource bucket : buckets) {
             for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
                 assertEquals(true, bucket.property("PublicAccessBlockConfiguration." + setting).orElse(false),

@@ -3,10 +3,17 @@ package family.gallery.preview.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -265,6 +272,7 @@ class EndToEndTest {
         theOriginalIsTheUpload(browser, preview, "albums/Garden/Tulips.jpg");
         browser.driver.navigate().back();
         browser.await("!document.querySelector('.pswp') && location.hash === ''");
+        theAlbumZipHoldsTheOriginals(browser, preview, byName);
         new Select(browser.driver.findElement(By.id("photo-order"))).selectByValue("taken-at");
     }
 
@@ -287,6 +295,37 @@ class EndToEndTest {
         assertEquals("200", fetched.get(0));
         assertTrue(fetched.get(1).startsWith("attachment; filename=\"Tulips.jpg\""), fetched.get(1));
         assertEquals(java.util.HexFormat.of().formatHex(uploaded), fetched.get(2), "the original's bytes, location and all");
+    }
+
+    /**
+     * "Download originals" has the album made into a ZIP (the page shows its progress, then starts
+     * the download); the ZIP holds every photo under its own name, the tulips byte for byte as
+     * uploaded. The second form factor finds the ZIP already made.
+     */
+    private static void theAlbumZipHoldsTheOriginals(Browser browser, Preview preview, List<String> names) throws Exception {
+        browser.driver.findElement(By.xpath("//button[@class='album-zip' and text()='Download originals']")).click();
+        browser.await("document.querySelector('.album-zip-status').textContent.startsWith('Downloading the ZIP')");
+        List<String> fetched = browser.strings("(() => { const ask = new XMLHttpRequest(); ask.open('POST', '/login/zip', false);"
+                + " ask.setRequestHeader('Content-Type', 'application/json');"
+                + " const button = [...document.querySelectorAll('.album-zip')].find(b => b.textContent === 'Download originals');"
+                + " ask.send(JSON.stringify({ folder: new URL(button.dataset.zip, document.baseURI).pathname.slice(1) }));"
+                + " const zip = new XMLHttpRequest(); zip.open('GET', JSON.parse(ask.responseText).href, false);"
+                + " zip.overrideMimeType('text/plain; charset=x-user-defined'); zip.send();"
+                + " let hex = ''; for (let i = 0; i < zip.responseText.length; i++) {"
+                + " hex += (zip.responseText.charCodeAt(i) & 0xff).toString(16).padStart(2, '0'); }"
+                + " return [String(zip.status), zip.getResponseHeader('Content-Disposition') || '', hex]; })()");
+        assertEquals("200", fetched.get(0));
+        assertTrue(fetched.get(1).startsWith("attachment; filename=\"Garden (originals).zip\""), fetched.get(1));
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(HexFormat.of().parseHex(fetched.get(2))))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        assertEquals(new TreeSet<>(names), new TreeSet<>(entries.keySet()));
+        LocalAws stack = preview.stack();
+        assertEquals(HexFormat.of().formatHex(stack.s3().getObjectAsBytes(r -> r.bucket(stack.bucketName("SourceBucket"))
+                .key("albums/Garden/Tulips.jpg")).asByteArray()), HexFormat.of().formatHex(entries.get("Tulips.jpg")));
     }
 
     /** axe-core finds nothing against WCAG 2.2 AA in the page, in the light and in the dark colour scheme. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
@@ -25,9 +26,12 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import family.gallery.accounts.AlbumZips;
 import family.gallery.accounts.SiteAccess;
+import family.gallery.accounts.ZipManifest;
 import family.gallery.catalog.PhotoDetails;
 import family.gallery.site.model.AlbumYaml;
+import family.gallery.site.model.Audience;
 import family.gallery.site.model.CatalogPhoto;
 import family.gallery.site.model.Gallery;
 import family.gallery.site.model.GalleryAssembler;
@@ -49,7 +53,7 @@ class SiteRendererTest {
         Gallery gallery = new GalleryAssembler(AlbumOrder.NEWEST_FIRST).assemble(photos, yml);
         // Keys within the view, as a viewer in no group sees the site.
         return new SiteRenderer(config, ASSETS.urls()).render(SiteView.members(Set.of(), gallery, config.originals())).stream()
-                .collect(Collectors.toMap(page -> page.key().substring(VIEW.length()),
+                .filter(page -> page.key().startsWith(VIEW)).collect(Collectors.toMap(page -> page.key().substring(VIEW.length()),
                 page -> Jsoup.parse(new String(page.body(), StandardCharsets.UTF_8)), (a, b) -> a,
                 java.util.LinkedHashMap::new));
     }
@@ -270,6 +274,47 @@ class SiteRendererTest {
                 .hasAttr("data-original"), "the album does not offer them");
         assertFalse(render(photos, yml).get(SitePaths.albumPageKey("kept")).selectFirst("a.tile").hasAttr("data-original"),
                 "the stack does not allow them");
+    }
+
+    @Test
+    void albumsOfferTheirFilesAsZipsWhoseManifestsListWhatTheDownloadButtonsSave() {
+        List<CatalogPhoto> photos = List.of(ready("kept", "IMG 1.HEIC"), ready("kept", "img 1.jpg"), ready("plain", "p.jpg"));
+        Map<String, AlbumYaml.Parsed> yml = Map.of("kept", AlbumYaml.parse("originals: true"));
+        SiteConfig allowing = new SiteConfig("Family Gallery", "", java.util.Locale.UK, AlbumOrder.NEWEST_FIRST, true);
+        Gallery gallery = new GalleryAssembler(AlbumOrder.NEWEST_FIRST).assemble(photos, yml);
+        List<SiteFile> files = new SiteRenderer(allowing, ASSETS.urls()).render(SiteView.members(Set.of(), gallery, true));
+        Document kept = Jsoup.parse(new String(files.stream().filter(f -> f.key().equals(VIEW + SitePaths.albumPageKey("kept")))
+                .findFirst().orElseThrow().body(), StandardCharsets.UTF_8));
+        List<Element> buttons = kept.select(".album-zips[hidden] button.album-zip");
+        assertEquals(List.of("Download album", "Download originals"), buttons.stream().map(Element::text).toList());
+        Map<String, ZipManifest> manifests = files.stream().filter(f -> AlbumZips.isManifest(f.key()))
+                .collect(Collectors.toMap(SiteFile::key, f -> ZipManifest.parse(f.body())));
+        assertEquals(3, manifests.size(), "two for kept, one for plain: " + manifests.keySet());
+        for (Element button : buttons) {
+            String folder = resolve(SitePaths.albumPageKey("kept"), button.attr("data-zip"));
+            ZipManifest manifest = manifests.get(folder + AlbumZips.MANIFEST);
+            assertTrue(manifest != null, folder + " is published");
+            assertEquals("2", button.attr("data-files"));
+            assertTrue(folder.startsWith(SiteAccess.EVERYONE + "zips/"), folder);
+            assertTrue(manifest.entries().stream().allMatch(entry -> entry.key().startsWith(SiteAccess.EVERYONE)), manifest.toString());
+        }
+        ZipManifest largest = manifests.get(resolve(SitePaths.albumPageKey("kept"), buttons.get(0).attr("data-zip")) + AlbumZips.MANIFEST);
+        ZipManifest originals = manifests.get(resolve(SitePaths.albumPageKey("kept"), buttons.get(1).attr("data-zip")) + AlbumZips.MANIFEST);
+        assertEquals("kept.zip", largest.fileName());
+        assertEquals(new TreeSet<>(List.of("IMG 1.jpg", "img 1 (2).jpg")),
+                new TreeSet<>(largest.entries().stream().map(ZipManifest.Entry::name).toList()), "saved as .jpg, made unique");
+        List<String> tiles = kept.select("a.tile").eachAttr("data-download");
+        assertEquals(new TreeSet<>(tiles.stream().map(href -> resolve(SitePaths.albumPageKey("kept"), href)).toList()),
+                new TreeSet<>(largest.entries().stream().map(ZipManifest.Entry::key).toList()), "what the download buttons save");
+        assertEquals("kept (originals).zip", originals.fileName());
+        assertEquals(new TreeSet<>(List.of("IMG 1.HEIC", "img 1.jpg")),
+                new TreeSet<>(originals.entries().stream().map(ZipManifest.Entry::name).toList()));
+
+        Gallery shared = new GalleryAssembler(AlbumOrder.NEWEST_FIRST).assemble(photos, yml, Audience.guests("kept"));
+        assertTrue(new SiteRenderer(allowing, ASSETS.urls()).render(SiteView.guests("k3q7x2mbd5ra", shared, false)).stream()
+                .noneMatch(f -> AlbumZips.isManifest(f.key())), "a guest link without downloads offers no ZIP");
+        List<SiteFile> guestFiles = new SiteRenderer(allowing, ASSETS.urls()).render(SiteView.guests("k3q7x2mbd5ra", shared, true));
+        assertEquals(1, guestFiles.stream().filter(f -> AlbumZips.isManifest(f.key())).count(), "never the originals for guests");
     }
 
     @Test
