@@ -37,6 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import family.gallery.accounts.AlbumZips;
 import family.gallery.accounts.PasswordHasher;
 import family.gallery.accounts.SiteAccess;
 import family.gallery.accounts.ViewerAccounts;
@@ -284,6 +285,60 @@ class EdgeGatewayTest {
      * answers loopback names. (S3 refuses whatever is not signed with the data folder's secret, which
      * such a page cannot make: see DirectBucketAccessTest.)
      */
+    /**
+     * A page asks the login origin for an album's ZIP with the session cookie: only for a folder under
+     * a prefix the session opens and whose manifest is published; repeated asks queue one request;
+     * the archive, once made, opens with the cookies of its prefix and with nothing else.
+     */
+    @Test
+    void albumZipsAreAskedForThroughTheSessionAndServedUnderTheAlbumsCookies() {
+        Response signedIn = postLogin(ANN, ANN_PASSWORD, "/");
+        String session = signedIn.headers().getValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("gallery-session="))
+                .map(cookie -> cookie.substring("gallery-session=".length(), cookie.indexOf(';'))).findFirst().orElseThrow();
+        String mine = AlbumZips.folder(SiteAccess.EVERYONE, "a".repeat(64));
+        String anothers = AlbumZips.folder("a/parents/", "b".repeat(64));
+        String web = stack.bucketName("WebBucket");
+        for (String folder : List.of(mine, anothers)) {
+            stack.s3().putObject(put -> put.bucket(web).key(folder + AlbumZips.MANIFEST), RequestBody.fromString("{}"));
+        }
+        String queue = stack.functionEnvironment("LoginFunction").get("ZIP_QUEUE_URL");
+
+        assertEquals(401, askForZip(null, mine, true).statusCode(), "no session");
+        Response foreign = askForZip(session, anothers, true);
+        assertEquals(404, foreign.statusCode(), "another audience's ZIP is not even said to exist");
+        assertEquals(404, askForZip(session, "a/everyone/media/", true).statusCode());
+        String unpublished = AlbumZips.folder(SiteAccess.EVERYONE, "c".repeat(64));
+        assertTrue(askForZip(session, unpublished, true).jsonPath().getString("error").contains("Reload the page"));
+        assertEquals(0, stack.sqs().receiveMessage(r -> r.queueUrl(queue)).messages().size(), "nothing queued for refusals");
+
+        Response asked = askForZip(session, mine, true);
+        assertEquals(200, asked.statusCode(), asked.asString());
+        assertEquals("building", asked.jsonPath().getString("state"));
+        assertEquals(200, askForZip(session, mine, false).statusCode());
+        var queued = stack.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+        assertEquals(List.of(mine), queued.stream().map(m -> m.body()).toList(), "asked twice, queued once");
+
+        String zips = stack.bucketName("ZipBucket");
+        stack.s3().putObject(put -> put.bucket(zips).key(mine + AlbumZips.ARCHIVE).contentType("application/zip"),
+                RequestBody.fromBytes(PHOTO));
+        stack.s3().putObject(put -> put.bucket(zips).key(mine + AlbumZips.STATUS)
+                .metadata(new AlbumZips.Progress(AlbumZips.State.READY, 3, 3, 0, PHOTO.length, "").metadata()), RequestBody.empty());
+        Response ready = askForZip(session, mine, false);
+        assertEquals("ready", ready.jsonPath().getString("state"));
+        String href = ready.jsonPath().getString("href");
+        assertEquals("/" + mine + AlbumZips.ARCHIVE, href);
+        Map<String, String> media = cookieSet(signedIn.headers().getValues("Set-Cookie"), "/" + SiteAccess.EVERYONE);
+        assertEquals(200, viewer().cookies(media).get(href).statusCode());
+        assertEquals(403, viewer().get(href).statusCode(), "without cookies");
+        assertEquals(403, viewer().cookies(media).get("/" + anothers + AlbumZips.ARCHIVE).statusCode(), "another prefix's cookies");
+    }
+
+    private static Response askForZip(String session, String folder, boolean start) {
+        String body = "{\"folder\": \"" + folder + "\", \"start\": " + start + "}";
+        RequestSpecification request = viewer().contentType("application/json").header("x-amz-content-sha256", sha256Hex(body)).body(body);
+        return (session == null ? request : request.cookie("gallery-session", session)).post("/login/zip");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"site", "SQS", "DynamoDB", "CloudFront"})
     void everyEndpointAnswersOnlyToLoopbackNames(String service) throws Exception {

@@ -304,12 +304,12 @@ class EndToEndTest {
      */
     private static void theAlbumZipHoldsTheOriginals(Browser browser, Preview preview, List<String> names) throws Exception {
         browser.driver.findElement(By.xpath("//button[@class='album-zip' and text()='Download originals']")).click();
-        browser.await("document.querySelector('.album-zip-status').textContent.startsWith('Downloading the ZIP')");
-        List<String> fetched = browser.strings("(() => { const ask = new XMLHttpRequest(); ask.open('POST', '/login/zip', false);"
-                + " ask.setRequestHeader('Content-Type', 'application/json');"
-                + " const button = [...document.querySelectorAll('.album-zip')].find(b => b.textContent === 'Download originals');"
-                + " ask.send(JSON.stringify({ folder: new URL(button.dataset.zip, document.baseURI).pathname.slice(1) }));"
-                + " const zip = new XMLHttpRequest(); zip.open('GET', JSON.parse(ask.responseText).href, false);"
+        String status = "document.querySelector('.album-zip-status').textContent";
+        browser.await("!document.querySelector('.album-zip').disabled && " + status + " !== ''");
+        String said = browser.strings("[" + status + "]").get(0);
+        assertTrue(said.startsWith("The ZIP is ready"), said);
+        List<String> fetched = browser.strings("(() => { const zip = new XMLHttpRequest();"
+                + " zip.open('GET', document.querySelector('.album-zip-link').href, false);"
                 + " zip.overrideMimeType('text/plain; charset=x-user-defined'); zip.send();"
                 + " let hex = ''; for (let i = 0; i < zip.responseText.length; i++) {"
                 + " hex += (zip.responseText.charCodeAt(i) & 0xff).toString(16).padStart(2, '0'); }"
