@@ -1,9 +1,9 @@
 package family.gallery.zip;
 
 import java.io.BufferedReader;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,9 @@ import family.gallery.localaws.LocalAwsConfig;
 /**
  * An album of {@code BENCHMARK_PHOTOS} files of {@code BENCHMARK_MB} MB each (default 2,000 of 5 MB:
  * 10 GB) on the local stack, zipped by the zipper in a JVM with the function's 1,024 MB heap cap,
- * against its peer: reading every file once from the same S3, which is all a ZIP of stored entries
- * must do besides writing. Run by bench/zip-benchmark.sh, never in the tests.
+ * against its peer, the same done with the usual tools: the AWS CLI downloads the album to disk,
+ * Info-ZIP's {@code zip -0} stores it into one archive, the AWS CLI uploads that. Run by
+ * bench/zip-benchmark.sh, never in the tests.
  */
 @Tag("benchmark")
 class AlbumZipBenchmark {
@@ -65,17 +66,17 @@ class AlbumZipBenchmark {
             String folder = manifest.folder("a/family/");
             s3.putObject(r -> r.bucket(web).key(folder + "manifest.json"), RequestBody.fromBytes(manifest.toJson()));
 
-            long reading = System.nanoTime();
-            byte[] sink = new byte[1 << 16];
-            for (ZipManifest.Entry entry : entries) {
-                try (InputStream in = s3.getObject(r -> r.bucket(web).key(entry.key()))) {
-                    while (in.read(sink) > 0) {
-                        // only read
-                    }
-                }
-            }
-            long readMillis = (System.nanoTime() - reading) / 1_000_000;
-            System.out.printf("peer, reading every file once: %d ms%n", readMillis);
+            Path work = Files.createTempDirectory("zip-benchmark-peer");
+            Map<String, String> cli = Map.of("AWS_ACCESS_KEY_ID", stack.credentials().accessKeyId(),
+                    "AWS_SECRET_ACCESS_KEY", stack.credentials().secretAccessKey(), "AWS_DEFAULT_REGION", stack.region());
+            String endpoint = stack.s3Endpoint().toString();
+            long peer = System.nanoTime();
+            run(work, cli, "aws", "s3", "cp", "--recursive", "--quiet", "s3://" + web + "/a/family/media/", "album/",
+                    "--endpoint-url", endpoint);
+            run(work.resolve("album"), cli, "zip", "-0", "-q", "-r", "../album.zip", ".");
+            run(work, cli, "aws", "s3", "cp", "--quiet", "album.zip", "s3://" + zips + "/peer/album.zip", "--endpoint-url", endpoint);
+            System.out.printf("peer, aws s3 cp + zip -0 + aws s3 cp: %d ms%n", (System.nanoTime() - peer) / 1_000_000);
+            run(work, cli, "rm", "-rf", "album", "album.zip");
 
             List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1024m",
                     "-cp", System.getProperty("java.class.path"), ZipInChildJvm.class.getName(), stack.s3Endpoint().toString(),
@@ -87,6 +88,14 @@ class AlbumZipBenchmark {
             if (child.waitFor() != 0) {
                 throw new IllegalStateException("the zipper's JVM failed");
             }
+        }
+    }
+
+    private static void run(Path directory, Map<String, String> environment, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).inheritIO();
+        builder.environment().putAll(environment);
+        if (builder.start().waitFor() != 0) {
+            throw new IllegalStateException("failed: " + String.join(" ", command));
         }
     }
 }
