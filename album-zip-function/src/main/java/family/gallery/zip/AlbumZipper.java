@@ -35,7 +35,7 @@ import family.gallery.ingest.logging.LogLine;
 /**
  * Makes an album's ZIP: reads the manifest the site builder published, streams each file from the
  * web bucket through a {@link ZipOutputStream} into a multipart upload in the zip bucket, and keeps a
- * status object up to date for the page that waits. Holds no more than five parts and a few files'
+ * status object up to date for the page that waits. Holds no more than nine parts and a few files'
  * first bytes in memory, and writes nothing to disk. Photos and videos are already compressed, so
  * entries are stored (deflate's level 0): the archive is as large as its files, and as fast to make as
  * they are to read. ZIP64 takes over past 4 GB or 65,535 files.

@@ -27,7 +27,7 @@ final class PartUploadStream extends OutputStream {
 
     /** S3's limit on parts per upload. */
     static final int MAX_PARTS = 10_000;
-    static final int UPLOADS_IN_FLIGHT = 4;
+    static final int UPLOADS_IN_FLIGHT = 8;
 
     /** A part on its way, and the buffer it holds until it arrives. */
     private record Upload(Future<CompletedPart> part, byte[] buffer) {
