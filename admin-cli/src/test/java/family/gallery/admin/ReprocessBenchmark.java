@@ -1,0 +1,98 @@
+package family.gallery.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import family.gallery.catalog.PhotoCatalog;
+import family.gallery.catalog.PhotoDetails;
+import family.gallery.catalog.PhotoEntry;
+import family.gallery.catalog.PhotoId;
+import family.gallery.catalog.Rendition;
+import family.gallery.catalog.TakenAt;
+import family.gallery.localaws.LocalAws;
+import family.gallery.localaws.LocalAwsConfig;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * On demand ({@code admin-cli/benchmark.sh [ALBUMS] [PHOTOS_PER_ALBUM]}): by default 10,000
+ * originals in 200 albums on the local stack, each with its catalog entry; prints how long
+ * {@code reprocess} takes to list them, read the catalog album by album and send every event.
+ */
+@Tag("benchmark")
+class ReprocessBenchmark {
+
+    private static final int ALBUMS = size("BENCHMARK_ALBUMS", 200);
+    private static final int PHOTOS_PER_ALBUM = size("BENCHMARK_PHOTOS_PER_ALBUM", 50);
+    private static final int SEEDING_THREADS = 16;
+
+    @Test
+    void reprocessEveryOriginal() throws Exception {
+        try (LocalAws stack = LocalAws.start(LocalAwsConfig.forTests())) {
+            seed(stack);
+            String queue = stack.queueUrl("ResizeQueue");
+            // The uploads' own events are not what is measured.
+            stack.sqs().purgeQueue(r -> r.queueUrl(queue));
+
+            Instant started = Instant.now();
+            CommandRun reprocess = CommandRun.of(LocalStackServices.of(stack), "", "reprocess");
+            long millis = Duration.between(started, Instant.now()).toMillis();
+            assertEquals(0, reprocess.exitCode(), reprocess.err());
+            String queued = stack.sqs().getQueueAttributes(r -> r.queueUrl(queue)
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                    .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+            System.out.printf("reprocess of %d originals in %d albums: %d ms, %s messages queued; it said: %s",
+                    ALBUMS * PHOTOS_PER_ALBUM, ALBUMS, millis, queued, reprocess.out());
+        }
+    }
+
+    private static int size(String variable, int byDefault) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? byDefault : Integer.parseInt(value.strip());
+    }
+
+    /** Each album's originals and catalog entries written by one of a few threads. */
+    private static void seed(LocalAws stack) throws Exception {
+        Instant started = Instant.now();
+        PhotoCatalog catalog = new PhotoCatalog(stack.dynamoDb(), stack.tableName("CatalogTable"));
+        String bucket = stack.bucketName("SourceBucket");
+        AtomicInteger albumsDone = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(SEEDING_THREADS);
+        try {
+            List<Future<Void>> albums = pool.invokeAll(IntStream.range(0, ALBUMS).<Callable<Void>>mapToObj(album -> () -> {
+                String path = String.format("album %04d", album);
+                for (int photo = 0; photo < PHOTOS_PER_ALBUM; photo++) {
+                    PhotoId id = new PhotoId(path, String.format("IMG_%04d.jpg", photo));
+                    stack.s3().putObject(r -> r.bucket(bucket).key(id.sourceKey()), RequestBody.fromString(id.sourceKey()));
+                    catalog.record(PhotoEntry.ready(id, "0000000000000000000000001", "e" + photo, 4000, 3000,
+                            TakenAt.uploaded(started), PhotoDetails.NONE,
+                            List.of(new Rendition("media/" + album + "-" + photo + "/400.jpg", 400, 300, 30_000)), started));
+                }
+                if (albumsDone.incrementAndGet() % 100 == 0) {
+                    System.out.printf("seeding: %d of %d albums, %d s%n", albumsDone.get(), ALBUMS,
+                            Duration.between(started, Instant.now()).toSeconds());
+                }
+                return null;
+            }).toList());
+            for (Future<Void> album : albums) {
+                album.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("seeded %d originals in %d albums in %d ms%n", ALBUMS * PHOTOS_PER_ALBUM, ALBUMS,
+                Duration.between(started, Instant.now()).toMillis());
+    }
+}
