@@ -55,12 +55,26 @@ class ReprocessBenchmark {
                     .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
             System.out.printf("reprocess of %d originals in %d albums: %d ms, %s messages queued; it said: %s",
                     ALBUMS * PHOTOS_PER_ALBUM, ALBUMS, millis, queued, reprocess.out());
+            // What the command spends on reading, apart from its sending.
+            started = Instant.now();
+            long listed = stack.s3().listObjectsV2Paginator(r -> r.bucket(stack.bucketName("SourceBucket"))
+                    .prefix("albums/")).contents().stream().count();
+            long listingMillis = Duration.between(started, Instant.now()).toMillis();
+            started = Instant.now();
+            PhotoCatalog catalog = new PhotoCatalog(stack.dynamoDb(), stack.tableName("CatalogTable"));
+            IntStream.range(0, ALBUMS).forEach(album -> catalog.sequencersAfter(albumPath(album)));
+            System.out.printf("reprocess reads alone: listing %d originals %d ms, one catalog query per album %d ms%n",
+                    listed, listingMillis, Duration.between(started, Instant.now()).toMillis());
         }
     }
 
     private static int size(String variable, int byDefault) {
         String value = System.getenv(variable);
         return value == null || value.isBlank() ? byDefault : Integer.parseInt(value.strip());
+    }
+
+    private static String albumPath(int album) {
+        return String.format("album %04d", album);
     }
 
     /** Each album's originals and catalog entries written by one of a few threads. */
@@ -72,7 +86,7 @@ class ReprocessBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(SEEDING_THREADS);
         try {
             List<Future<Void>> albums = pool.invokeAll(IntStream.range(0, ALBUMS).<Callable<Void>>mapToObj(album -> () -> {
-                String path = String.format("album %04d", album);
+                String path = albumPath(album);
                 for (int photo = 0; photo < PHOTOS_PER_ALBUM; photo++) {
                     PhotoId id = new PhotoId(path, String.format("IMG_%04d.jpg", photo));
                     stack.s3().putObject(r -> r.bucket(bucket).key(id.sourceKey()), RequestBody.fromString(id.sourceKey()));
