@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,15 +22,19 @@ import family.gallery.catalog.PhotoEntry;
 import family.gallery.catalog.PhotoId;
 import family.gallery.catalog.Rendition;
 import family.gallery.catalog.TakenAt;
+import family.gallery.ingest.ObjectEvent;
+import family.gallery.ingest.S3EventMessages;
 import family.gallery.localaws.LocalAws;
 import family.gallery.localaws.LocalAwsConfig;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * On demand ({@code admin-cli/benchmark.sh [ALBUMS] [PHOTOS_PER_ALBUM]}): by default 10,000
  * originals in 200 albums on the local stack, each with its catalog entry; prints how long
- * {@code reprocess} takes to list them, read the catalog album by album and send every event.
+ * {@code reprocess} takes to list them, read the catalog album by album and send every event; and
+ * how long sending a lifetime's events takes.
  */
 @Tag("benchmark")
 class ReprocessBenchmark {
@@ -37,6 +42,7 @@ class ReprocessBenchmark {
     private static final int ALBUMS = size("BENCHMARK_ALBUMS", 200);
     private static final int PHOTOS_PER_ALBUM = size("BENCHMARK_PHOTOS_PER_ALBUM", 50);
     private static final int SEEDING_THREADS = 16;
+    private static final int LIFETIME = 100_000;
 
     @Test
     void reprocessEveryOriginal() throws Exception {
@@ -65,6 +71,41 @@ class ReprocessBenchmark {
             IntStream.range(0, ALBUMS).forEach(album -> catalog.sequencersAfter(albumPath(album)));
             System.out.printf("reprocess reads alone: listing %d originals %d ms, one catalog query per album %d ms%n",
                     listed, listingMillis, Duration.between(started, Instant.now()).toMillis());
+        }
+    }
+
+    /**
+     * The sending alone, at a lifetime's size (listing that many originals from the local S3 takes
+     * far longer than from AWS): reprocess's events through {@link QueueBatches}, then the same
+     * batches one after another, as reprocess sent them before.
+     */
+    @Test
+    void sendingALifetimeOfEvents() {
+        try (LocalAws stack = LocalAws.start(LocalAwsConfig.forTests())) {
+            String queue = stack.queueUrl("ResizeQueue");
+            List<String> bodies = IntStream.range(0, LIFETIME).mapToObj(photo -> S3EventMessages.write(new ObjectEvent(
+                    ObjectEvent.Type.CREATED, "ObjectCreated:Put", stack.bucketName("SourceBucket"),
+                    "albums/" + albumPath(photo / 50) + String.format("/IMG_%04d.jpg", photo % 50), 4_000_000,
+                    Optional.of("e" + photo), Optional.empty(), PhotoCatalog.sequencerWithoutEntry(), Instant.now()),
+                    Reprocess.CONFIGURATION_ID)).toList();
+
+            Instant started = Instant.now();
+            try (QueueBatches batches = new QueueBatches(stack.sqs(), queue)) {
+                bodies.forEach(batches::add);
+                assertEquals(List.of(), batches.refused());
+            }
+            long parallelMillis = Duration.between(started, Instant.now()).toMillis();
+            stack.sqs().purgeQueue(r -> r.queueUrl(queue));
+
+            started = Instant.now();
+            for (int from = 0; from < bodies.size(); from += 10) {
+                List<SendMessageBatchRequestEntry> batch = IntStream.range(from, Math.min(bodies.size(), from + 10))
+                        .mapToObj(i -> SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(bodies.get(i)).build())
+                        .toList();
+                stack.sqs().sendMessageBatch(r -> r.queueUrl(queue).entries(batch));
+            }
+            System.out.printf("reprocess sending %d events: %d ms eight batches at a time, %d ms one batch after another%n",
+                    LIFETIME, parallelMillis, Duration.between(started, Instant.now()).toMillis());
         }
     }
 
