@@ -67,14 +67,17 @@ public final class SiteBuild {
             List<CatalogPhoto> photos = catalog.photos();
             Map<String, AlbumYaml.Parsed> settings =
                     albumSettings.read(photos.stream().map(CatalogPhoto::album).collect(Collectors.toSet()));
+            Instant read = clock.instant();
             GalleryAssembler assembler = new GalleryAssembler(config.albumOrder());
             gallery = assembler.assemble(photos, settings);
             SiteViews.Plan plan = SiteViews.plan(assembler, photos, settings, gallery, access.read(started),
                     config.originals());
             SiteRenderer renderer = new SiteRenderer(config, assets.urls());
             List<SiteFile> pages = plan.views().stream().flatMap(view -> renderer.render(view).stream()).toList();
+            Instant rendered = clock.instant();
             SitePublisher.Result published = publisher.publish(assets.files(), pages, plan.media(), plan.originals(), target);
             int zipsDeleted = staleZips.deleteFor(published.deleted());
+            Instant publishedAt = clock.instant();
             plan.sharesPublished().forEach(access::published);
             Optional<String> invalidation = invalidator.invalidate(published.changedPages(), "build-" + target + "-" + started);
             List<BuildIssue> issues = new ArrayList<>(gallery.issues());
@@ -84,7 +87,11 @@ public final class SiteBuild {
                     published.unchanged(), issues, invalidation.orElse(null), null);
             reports.save(report);
             LOG.info(LogLine.of("build").with("outcome", "published").with("changeSequence", target)
-                    .with("durationMs", report.duration().toMillis()).with("photos", report.photos())
+                    .with("durationMs", report.duration().toMillis())
+                    .with("readMs", Duration.between(started, read).toMillis())
+                    .with("renderMs", Duration.between(read, rendered).toMillis())
+                    .with("publishMs", Duration.between(rendered, publishedAt).toMillis())
+                    .with("photos", report.photos())
                     .with("albums", report.albums()).with("pagesWritten", report.written().size())
                     .with("pagesDeleted", report.deleted().size()).with("pagesUnchanged", report.unchanged())
                     .with("views", plan.views().size()).with("mediaCopied", published.mediaCopied())

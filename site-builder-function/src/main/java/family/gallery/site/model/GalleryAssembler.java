@@ -98,17 +98,21 @@ public final class GalleryAssembler {
      * It is part of that photo, not a video of its own.
      */
     static Map<String, CatalogPhoto> livePhotoMotions(Collection<CatalogPhoto> catalog) {
+        List<CatalogPhoto> movs = catalog.stream()
+                .filter(item -> item.fileName().toLowerCase(Locale.ROOT).endsWith(".mov")).toList();
+        // Only the albums that hold a .mov are looked through for stills: most hold none.
+        Set<String> albumsWithMovs = movs.stream().map(CatalogPhoto::album).collect(Collectors.toSet());
         Map<String, String> stillsByName = new HashMap<>();
         for (CatalogPhoto item : catalog) {
-            if (MediaKey.of(item.sourceKey()).kind() == MediaKey.Kind.PHOTO) {
+            if (albumsWithMovs.contains(item.album()) && MediaKey.of(item.sourceKey()).kind() == MediaKey.Kind.PHOTO) {
                 stillsByName.put(sameNameKey(item), item.sourceKey());
             }
         }
         Map<String, CatalogPhoto> motions = new HashMap<>();
-        for (CatalogPhoto item : catalog) {
-            String still = item.fileName().toLowerCase(Locale.ROOT).endsWith(".mov") ? stillsByName.get(sameNameKey(item)) : null;
+        for (CatalogPhoto mov : movs) {
+            String still = stillsByName.get(sameNameKey(mov));
             if (still != null) {
-                motions.put(still, item);
+                motions.put(still, mov);
             }
         }
         return motions;

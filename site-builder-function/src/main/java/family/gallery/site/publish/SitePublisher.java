@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.jboss.logging.Logger;
+
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 import family.gallery.accounts.AlbumZips;
 import family.gallery.ingest.ETags;
+import family.gallery.ingest.logging.LogLine;
 import family.gallery.site.concurrent.ParallelRequests;
 import family.gallery.site.render.SiteFile;
 import family.gallery.site.render.SitePaths;
@@ -45,6 +48,7 @@ import family.gallery.site.render.SitePaths;
  */
 public final class SitePublisher implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(SitePublisher.class);
     private static final int PARALLEL_WRITES = 8;
     private static final int DELETE_BATCH = 1000;
     /** Copies between two looks at the clock, and how often the manifest records their progress. */
@@ -209,6 +213,7 @@ public final class SitePublisher implements AutoCloseable {
         if (missing.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         known.markUncertain(missing.stream().map(Map.Entry::getKey).toList());
         known.save(s3, bucket);
         long saved = System.nanoTime();
@@ -229,6 +234,9 @@ public final class SitePublisher implements AutoCloseable {
             }
         }
         known.save(s3, bucket);
+        // A first build into an empty bucket spends most of its time here.
+        LOG.info(LogLine.of("media-copy").with("copied", missing.size())
+                .with("durationMs", (System.nanoTime() - started) / 1_000_000));
     }
 
     /** Assets, then pages grouped by depth, deepest first; the home page is the shallowest. */

@@ -1,8 +1,6 @@
 package family.gallery.site.render;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import family.gallery.site.model.Photo;
 
 /**
@@ -46,17 +44,29 @@ public final class SitePaths {
         return rendition.substring(0, rendition.lastIndexOf('/') + 1) + "original/" + photo.fileName();
     }
 
+    /** Each segment as {@link #encodeSegment} encodes it, the slashes between them kept. */
     public static String encodePath(String path) {
-        return Arrays.stream(path.split("/", -1)).map(SitePaths::encodeSegment).collect(Collectors.joining("/"));
+        return encode(path, true);
     }
 
     /** RFC 3986: every byte outside the unreserved characters is percent-encoded. */
     public static String encodeSegment(String segment) {
-        StringBuilder encoded = new StringBuilder(segment.length() + 16);
-        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+        return encode(segment, false);
+    }
+
+    /** One pass, and the text itself when nothing needs encoding, as with every media key: pages hold many links. */
+    private static String encode(String text, boolean keepSlashes) {
+        int plain = 0;
+        while (plain < text.length() && isUnreserved(text.charAt(plain), keepSlashes)) {
+            plain++;
+        }
+        if (plain == text.length()) {
+            return text;
+        }
+        StringBuilder encoded = new StringBuilder(text.length() + 16).append(text, 0, plain);
+        for (byte b : text.substring(plain).getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if (isUnreserved(c, keepSlashes)) {
                 encoded.append(c);
             } else {
                 encoded.append('%').append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xf, 16)))
@@ -64,5 +74,10 @@ public final class SitePaths {
             }
         }
         return encoded.toString();
+    }
+
+    private static boolean isUnreserved(char c, boolean orSlash) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '.' || c == '_' || c == '~' || (orSlash && c == '/');
     }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -68,12 +69,14 @@ public final class SiteRenderer {
         String base = homeChrome.root() + view.prefix();
         pages.add(SiteFile.page(homeKey, Templates.home(new HomePage(homeChrome,
                 view.gallery().topLevel().stream().map(album -> tile(album, base, homeChrome.root(), view)).toList())).render()));
-        Set<String> shown = view.gallery().allAlbums().stream().map(Album::path).collect(Collectors.toSet());
-        for (Album album : view.gallery().allAlbums()) {
+        List<Album> albums = view.gallery().allAlbums();
+        Set<String> shown = albums.stream().map(Album::path).collect(Collectors.toSet());
+        // Rendering is all CPU, and a lifetime's two thousand album pages are independent of each other.
+        pages.addAll(albums.parallelStream().flatMap(album -> {
             List<SiteFile> manifests = zipManifests(album, view);
-            pages.add(renderAlbum(album, view, shown, manifests));
-            pages.addAll(manifests);
-        }
+            return Stream.concat(Stream.of(renderAlbum(album, view, shown, manifests)),
+                    manifests.stream());
+        }).toList());
         return pages;
     }
 
