@@ -90,12 +90,14 @@ final class Lanczos3 {
 
         /** The resampled image, once every source row has arrived. */
         BufferedImage finish() {
+            List<Band> elsewhere = new ArrayList<>();
             for (Band band : bands) {
-                band.run(); // this thread takes every band no other core has started
+                if (!band.filter()) { // this thread takes every band no other core has started
+                    elsewhere.add(band);
+                }
             }
-            for (Band band : bands) {
-                band.task.join();
-            }
+            // Only those: the tasks of the others may wait in the pool's queue behind an encoding.
+            elsewhere.forEach(band -> band.task.join());
             return result;
         }
 
@@ -112,15 +114,22 @@ final class Lanczos3 {
 
             @Override
             public void run() {
-                if (compareAndSet(false, true)) {
-                    int[] sums = new int[source.rowLength()];
-                    short[] row = new short[source.rowLength()];
-                    // Down first: that pass runs over whole rows of the larger image in a loop the JIT vectorises.
-                    for (int y = from; y < end; y++) {
-                        down.resampleColumns(source, y, sums, row);
-                        across.resampleRow(row, out, y * width * 3);
-                    }
+                filter();
+            }
+
+            /** False if another thread claimed the band first. */
+            boolean filter() {
+                if (!compareAndSet(false, true)) {
+                    return false;
                 }
+                int[] sums = new int[source.rowLength()];
+                short[] row = new short[source.rowLength()];
+                // Down first: that pass runs over whole rows of the larger image in a loop the JIT vectorises.
+                for (int y = from; y < end; y++) {
+                    down.resampleColumns(source, y, sums, row);
+                    across.resampleRow(row, out, y * width * 3);
+                }
+                return true;
             }
         }
     }
