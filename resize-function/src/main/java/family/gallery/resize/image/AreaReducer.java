@@ -8,8 +8,9 @@ import java.util.function.IntConsumer;
 /**
  * Shrinks an image arriving row by row, top to bottom, by a whole factor: each output pixel is the
  * mean of a factor x factor block (of fewer pixels at the right and bottom edges). Only the reduced
- * image and one row of sums are held, so a large original never needs its full size in memory, and
- * every source pixel counts, unlike subsampling, which drops pixels and lets fine detail alias.
+ * image and one source row of sums are held, so a large original never needs its full size in
+ * memory, and every source pixel counts, unlike subsampling, which drops pixels and lets fine detail
+ * alias.
  */
 final class AreaReducer {
 
@@ -18,7 +19,8 @@ final class AreaReducer {
     private final int factor;
     private final BufferedImage reduced;
     private final byte[] out;
-    private final int[] sums;
+    /** Each value of the source rows so far of the current block of rows, summed down. */
+    private int[] columnSums = new int[0];
     private IntConsumer reducedRows = rows -> { };
     private int nextRow;
 
@@ -30,7 +32,6 @@ final class AreaReducer {
         int reducedHeight = (height + factor - 1) / factor;
         this.reduced = new BufferedImage(reducedWidth, reducedHeight, BufferedImage.TYPE_3BYTE_BGR);
         this.out = ((DataBufferByte) reduced.getRaster().getDataBuffer()).getData();
-        this.sums = new int[reducedWidth * 3];
     }
 
     int width() {
@@ -64,28 +65,24 @@ final class AreaReducer {
             copy(y, row, offset, pixelStride, red, green, blue);
             return;
         }
-        int[] sums = this.sums;
-        for (int s = 0, x = 0, i = offset; x < width; s += 3) {
-            int end = Math.min(width, x + factor);
-            int b = 0, g = 0, r = 0;
-            for (; x < end; x++, i += pixelStride) {
-                b += row[i + blue] & 0xFF;
-                g += row[i + green] & 0xFF;
-                r += row[i + red] & 0xFF;
-            }
-            sums[s] += b;
-            sums[s + 1] += g;
-            sums[s + 2] += r;
+        // Rows are first summed value by value, a loop the JIT vectorises; across only once per block of rows.
+        int length = (width - 1) * pixelStride + Math.max(red, Math.max(green, blue)) + 1;
+        if (columnSums.length < length) {
+            columnSums = Arrays.copyOf(columnSums, length);
+        }
+        int[] columnSums = this.columnSums;
+        for (int i = 0; i < length; i++) {
+            columnSums[i] += row[offset + i] & 0xFF;
         }
         if ((y + 1) % factor == 0 || y + 1 == height) {
-            emit(y / factor, Math.min(factor, y - y / factor * factor + 1));
+            emit(y / factor, Math.min(factor, y - y / factor * factor + 1), pixelStride, red, green, blue);
         }
     }
 
     /** Forgets the rows so far: the source starts over with a better version of the image. */
     void restart() {
         nextRow = 0;
-        Arrays.fill(sums, 0);
+        Arrays.fill(columnSums, 0);
         reducedRows.accept(0);
     }
 
@@ -106,18 +103,22 @@ final class AreaReducer {
         reducedRows.accept(y + 1);
     }
 
-    private void emit(int reducedRow, int rows) {
+    private void emit(int reducedRow, int rows, int pixelStride, int red, int green, int blue) {
         int reducedWidth = reduced.getWidth();
-        int base = reducedRow * reducedWidth * 3;
-        for (int x = 0; x < reducedWidth; x++) {
-            int count = rows * Math.min(factor, width - x * factor);
-            int half = count / 2;
-            for (int c = 0; c < 3; c++) {
-                int s = x * 3 + c;
-                out[base + s] = (byte) ((sums[s] + half) / count);
-                sums[s] = 0;
+        for (int x = 0, o = reducedRow * reducedWidth * 3, i = 0; x < reducedWidth; x++, o += 3) {
+            int end = Math.min(width, (x + 1) * factor);
+            int count = rows * (end - x * factor);
+            int b = count / 2, g = count / 2, r = count / 2;
+            for (int column = x * factor; column < end; column++, i += pixelStride) {
+                b += columnSums[i + blue];
+                g += columnSums[i + green];
+                r += columnSums[i + red];
             }
+            out[o] = (byte) (b / count);
+            out[o + 1] = (byte) (g / count);
+            out[o + 2] = (byte) (r / count);
         }
+        Arrays.fill(columnSums, 0);
         reducedRows.accept(reducedRow + 1);
     }
 }

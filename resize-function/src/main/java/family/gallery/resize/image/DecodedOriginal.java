@@ -37,7 +37,8 @@ import family.gallery.heif.HeifImage;
  * row by row as they are decoded, and resampled on another core as the rows arrive.
  *
  * @param image        opaque sRGB pixels as stored (before EXIF orientation) at the largest rendition's
- *                     size, as {@link BufferedImage#TYPE_3BYTE_BGR}
+ *                     size, as {@link BufferedImage#TYPE_3BYTE_BGR} or (a HEIF no larger than that)
+ *                     {@link BufferedImage#TYPE_INT_RGB}
  * @param storedWidth  the original's full width in pixels, as stored
  * @param storedHeight the original's full height in pixels, as stored
  * @param upright      the format's own transforms are applied already (HEIF's rotation and
@@ -154,7 +155,7 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
             }
             BufferedImage decoded = HeifDecoder.shared().decode(heif,
                     reduction(heif.width(), heif.height(), pixelBudget, neededLongEdge));
-            return new DecodedOriginal(resampled(toBgr(toOpaqueSrgb(decoded)), heif.width(), heif.height(), neededLongEdge),
+            return new DecodedOriginal(resampled(toOpaqueSrgb(decoded), heif.width(), heif.height(), neededLongEdge),
                     heif.width(), heif.height(), true);
         } catch (HeifException e) {
             throw new UnrenderablePhotoException(e.getMessage(), e);
@@ -280,7 +281,7 @@ public record DecodedOriginal(BufferedImage image, int storedWidth, int storedHe
         return Math.min(largestAllowed, Math.max(leavingLanczosTwo, withinBudget));
     }
 
-    /** The pixels as {@link BufferedImage#TYPE_3BYTE_BGR}, the layout the resampler works on. */
+    /** The pixels as {@link BufferedImage#TYPE_3BYTE_BGR}, the layout the area reducer works on. */
     static BufferedImage toBgr(BufferedImage opaque) {
         if (opaque.getType() == BufferedImage.TYPE_3BYTE_BGR) {
             return opaque;

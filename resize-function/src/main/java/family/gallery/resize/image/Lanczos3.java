@@ -2,19 +2,20 @@ package family.gallery.resize.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.IntStream;
 
 /**
- * Lanczos-3 resampling of three-byte images ({@link BufferedImage#TYPE_3BYTE_BGR}), the filter
- * libvips and ImageMagick reduce photos with: separable, its support widened by the reduction
- * factor so that detail finer than the new pixel grid is filtered out rather than aliased. Weights
- * are fixed point; rows are shared among the cores.
+ * Lanczos-3 resampling of opaque images ({@link BufferedImage#TYPE_3BYTE_BGR} or
+ * {@link BufferedImage#TYPE_INT_RGB}) to three-byte ones, the filter libvips and ImageMagick reduce
+ * photos with: separable, its support widened by the reduction factor so that detail finer than the
+ * new pixel grid is filtered out rather than aliased. Weights are fixed point; bands of rows are
+ * shared among the cores.
  */
 final class Lanczos3 {
 
@@ -39,38 +40,38 @@ final class Lanczos3 {
 
     /**
      * Resampling that starts while the source is still being filled top to bottom (by a decoder):
-     * each band of output rows is filtered down from its source rows on another core as soon as they
-     * have arrived, so the decoding thread and the filtering overlap.
+     * each band of output rows is filtered from its source rows on another core as soon as they have
+     * arrived, so the decoding thread and the filtering overlap. A band takes each of its rows through
+     * both passes at once, so no intermediate image of the source's width is ever held.
      */
     static final class Streaming {
         private static final int BAND = 32;
 
-        private final byte[] pixels;
-        private final int sourceRow;
+        private final SourceRows source;
         private final int width;
         private final int height;
         private final Weights down;
-        private final short[] shortened;
+        private final Weights across;
+        private final BufferedImage result;
+        private final byte[] out;
         private final List<Band> bands = new ArrayList<>();
         private int arrived;
         private int nextRow;
 
         Streaming(BufferedImage source, int width, int height) {
-            if (source.getType() != BufferedImage.TYPE_3BYTE_BGR) {
-                throw new IllegalArgumentException("expected a TYPE_3BYTE_BGR image, got type " + source.getType());
-            }
-            this.pixels = ((DataBufferByte) source.getRaster().getDataBuffer()).getData();
-            this.sourceRow = source.getWidth() * 3;
+            this.source = SourceRows.of(source);
             this.width = width;
             this.height = height;
             this.down = new Weights(source.getHeight(), height);
-            this.shortened = new short[sourceRow * height];
+            this.across = new Weights(source.getWidth(), width);
+            this.result = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+            this.out = ((DataBufferByte) result.getRaster().getDataBuffer()).getData();
         }
 
         /** The source's first {@code rows} rows are complete; fewer than before means it started over. */
         void rowsArrived(int rows) {
             if (rows < arrived) {
-                bands.forEach(band -> band.task.join()); // none may still write what the new rows will
+                bands.forEach(band -> band.task.join()); // none may still read or write what the new rows will
                 bands.clear();
                 nextRow = 0;
             }
@@ -89,20 +90,18 @@ final class Lanczos3 {
 
         /** The resampled image, once every source row has arrived. */
         BufferedImage finish() {
+            List<Band> elsewhere = new ArrayList<>();
             for (Band band : bands) {
-                band.run(); // this thread takes every band no other core has started
+                if (!band.filter()) { // this thread takes every band no other core has started
+                    elsewhere.add(band);
+                }
             }
-            for (Band band : bands) {
-                band.task.join();
-            }
-            Weights across = new Weights(sourceRow / 3, width);
-            BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-            byte[] out = ((DataBufferByte) result.getRaster().getDataBuffer()).getData();
-            IntStream.range(0, height).parallel().forEach(y -> across.resampleRow(shortened, y * sourceRow, out, y * width * 3));
+            // Only those: the tasks of the others may wait in the pool's queue behind an encoding.
+            elsewhere.forEach(band -> band.task.join());
             return result;
         }
 
-        /** Output rows filtered down from their source rows, run once by whichever thread claims them first. */
+        /** Output rows filtered from their source rows, run once by whichever thread claims them first. */
         private final class Band extends AtomicBoolean implements Runnable {
             private final int from;
             private final int end;
@@ -115,18 +114,79 @@ final class Lanczos3 {
 
             @Override
             public void run() {
-                if (compareAndSet(false, true)) {
-                    // Rows first: that pass runs over whole rows of the larger image in a loop the JIT vectorises.
-                    for (int y = from; y < end; y++) {
-                        down.resampleColumns(pixels, sourceRow, y, shortened);
-                    }
+                filter();
+            }
+
+            /** False if another thread claimed the band first. */
+            boolean filter() {
+                if (!compareAndSet(false, true)) {
+                    return false;
                 }
+                int[] sums = new int[source.rowLength()];
+                short[] row = new short[source.rowLength()];
+                // Down first: that pass runs over whole rows of the larger image in a loop the JIT vectorises.
+                for (int y = from; y < end; y++) {
+                    down.resampleColumns(source, y, sums, row);
+                    across.resampleRow(row, out, y * width * 3);
+                }
+                return true;
+            }
+        }
+    }
+
+    /** The source image's rows, each added to running sums as blue, green and red per pixel. */
+    private sealed interface SourceRows {
+
+        static SourceRows of(BufferedImage image) {
+            return switch (image.getType()) {
+                case BufferedImage.TYPE_3BYTE_BGR -> new BgrBytes(
+                        ((DataBufferByte) image.getRaster().getDataBuffer()).getData(), image.getWidth() * 3);
+                case BufferedImage.TYPE_INT_RGB -> new RgbInts(
+                        ((DataBufferInt) image.getRaster().getDataBuffer()).getData(), image.getWidth());
+                default -> throw new IllegalArgumentException(
+                        "expected a TYPE_3BYTE_BGR or TYPE_INT_RGB image, got type " + image.getType());
+            };
+        }
+
+        /** Values in a row: three a pixel. */
+        int rowLength();
+
+        /** Adds pixels {@code from} to {@code to} (exclusive) of {@code row}, weighted, to their sums. */
+        void addWeighted(int row, int weight, int[] sums, int from, int to);
+    }
+
+    private record BgrBytes(byte[] pixels, int rowLength) implements SourceRows {
+        @Override
+        public void addWeighted(int row, int weight, int[] sums, int from, int to) {
+            for (int i = from * 3, s = row * rowLength + i, end = to * 3; i < end; i++, s++) {
+                sums[i] += weight * (pixels[s] & 0xFF);
+            }
+        }
+    }
+
+    /** Packed pixels as decoded (HEIF), read where they lie rather than copied to three bytes first. */
+    private record RgbInts(int[] pixels, int width) implements SourceRows {
+        @Override
+        public int rowLength() {
+            return width * 3;
+        }
+
+        @Override
+        public void addWeighted(int row, int weight, int[] sums, int from, int to) {
+            for (int x = from, s = row * width + from, i = from * 3; x < to; x++, s++, i += 3) {
+                int pixel = pixels[s];
+                sums[i] += weight * (pixel & 0xFF);
+                sums[i + 1] += weight * (pixel >> 8 & 0xFF);
+                sums[i + 2] += weight * (pixel >> 16 & 0xFF);
             }
         }
     }
 
     /** For each output position, the first source position it reads, how many, and their weights. */
     private static final class Weights {
+        /** Pixels of a row filtered down together: their sums take 6 KB. */
+        private static final int STRETCH = 512;
+
         final int[] first;
         final int[] count;
         final int[] weights;
@@ -171,10 +231,10 @@ final class Lanczos3 {
             return first[target] + count[target] - 1;
         }
 
-        void resampleRow(short[] source, int sourceOffset, byte[] target, int targetOffset) {
+        void resampleRow(short[] source, byte[] target, int targetOffset) {
             int half = 1 << (SHIFT + FRACTION - 1);
             for (int x = 0, o = targetOffset; x < first.length; x++) {
-                int s = sourceOffset + first[x] * 3;
+                int s = first[x] * 3;
                 int w = x * taps;
                 int b = half, g = half, r = half;
                 for (int t = 0, n = count[x]; t < n; t++, s += 3) {
@@ -189,19 +249,20 @@ final class Lanczos3 {
             }
         }
 
-        void resampleColumns(byte[] source, int rowLength, int y, short[] target) {
-            int[] sums = new int[rowLength];
-            Arrays.fill(sums, 1 << (SHIFT - FRACTION - 1));
-            for (int t = 0, n = count[y]; t < n; t++) {
-                int weight = weights[y * taps + t];
-                int row = (first[y] + t) * rowLength;
-                for (int i = 0; i < rowLength; i++) {
-                    sums[i] += weight * (source[row + i] & 0xFF);
+        /** Output row {@code y} of the vertical pass into {@code target}, {@code sums} its scratch space. */
+        void resampleColumns(SourceRows source, int y, int[] sums, short[] target) {
+            int pixels = sums.length / 3;
+            // A stretch of the row at a time, so that its sums stay in the core's fastest cache over all the taps.
+            for (int from = 0; from < pixels; from += STRETCH) {
+                int to = Math.min(pixels, from + STRETCH);
+                Arrays.fill(sums, from * 3, to * 3, 1 << (SHIFT - FRACTION - 1));
+                for (int t = 0, n = count[y]; t < n; t++) {
+                    source.addWeighted(first[y] + t, weights[y * taps + t], sums, from, to);
                 }
-            }
-            for (int i = 0, o = y * rowLength; i < rowLength; i++) {
-                int value = sums[i] >> (SHIFT - FRACTION);
-                target[o + i] = (short) (value < 0 ? 0 : Math.min(value, MOST_BETWEEN));
+                for (int i = from * 3; i < to * 3; i++) {
+                    int value = sums[i] >> (SHIFT - FRACTION);
+                    target[i] = (short) (value < 0 ? 0 : Math.min(value, MOST_BETWEEN));
+                }
             }
         }
     }

@@ -4,8 +4,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 import com.sksamuel.scrimage.ImmutableImage;
 import com.sksamuel.scrimage.nio.JpegWriter;
@@ -49,16 +50,21 @@ public final class PhotoRenderer {
         int height = orientation.swapsAxes() ? decoded.storedWidth() : decoded.storedHeight();
 
         List<Integer> edges = RenditionSizes.forLongEdge(Math.max(width, height));
-        List<RenderedPhoto.Jpeg> renditions = new ArrayList<>(edges.size());
+        List<ForkJoinTask<RenderedPhoto.Jpeg>> encodings = new ArrayList<>(edges.size());
         BufferedImage current = decoded.image();
         for (int i = edges.size() - 1; i >= 0; i--) {
             int[] size = RenditionSizes.scaled(decoded.storedWidth(), decoded.storedHeight(), edges.get(i));
             if (current.getWidth() != size[0] || current.getHeight() != size[1]) {
                 current = Lanczos3.resize(current, size[0], size[1]);
             }
-            renditions.add(encode(orientation.upright(ImmutableImage.wrapAwt(current))));
+            // Encoded on another core while this one resamples the next rendition.
+            BufferedImage rendition = current;
+            encodings.add(ForkJoinPool.commonPool().submit(() -> encode(orientation.upright(ImmutableImage.wrapAwt(rendition)))));
         }
-        Collections.reverse(renditions);
+        List<RenderedPhoto.Jpeg> renditions = new ArrayList<>(encodings.size());
+        for (int i = encodings.size() - 1; i >= 0; i--) {
+            renditions.add(encodings.get(i).join());
+        }
         return new RenderedPhoto(width, height, metadata, renditions);
     }
 
