@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Album ZIP benchmark on the local stack: an album of PHOTOS files of MB megabytes each (default
-# 2000 of 5: 10 GB; it needs three times that free on disk), zipped in a JVM with the function's
+# 2000 of 5: 10 GB; it needs three times that free on disk, the local stack kept on disk), zipped in a JVM with the function's
 # 1,024 MB heap, against the usual tools doing the same (the AWS CLI downloads the album, zip -0
 # stores it, the AWS CLI uploads the archive). Prints both times, their ratio and the peak heap.
 # Needs the AWS CLI and zip. Usage: bench/zip-benchmark.sh [PHOTOS] [MB]
