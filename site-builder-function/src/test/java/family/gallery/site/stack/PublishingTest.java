@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
+import family.gallery.accounts.AlbumZips;
 import family.gallery.accounts.SiteAccess;
 import family.gallery.site.build.SiteViews;
 import family.gallery.site.render.SiteView;
@@ -147,18 +149,24 @@ class PublishingTest {
         s3.putObject(r -> r.bucket(bucket).key("albums/old/index.html"), RequestBody.fromString("<p>old album</p>"));
         try (SitePublisher publisher = publisher(s3)) {
             SitePublisher.Result first = publish(publisher, before());
-            assertEquals(ASSETS.files().size() + 4, first.written().size());
+            List<String> manifests = first.written().stream().filter(AlbumZips::isManifest).toList();
+            assertEquals(3, manifests.size(), "an album ZIP manifest for each album with photos: " + first.written());
+            assertEquals(ASSETS.files().size() + 4 + 3, first.written().size());
             assertEquals(9, first.mediaCopied(), "three renditions of each of three photos");
             assertEquals(List.of("albums/old/index.html", "index.html"), first.deleted());
             SitePublisher.Result again = publish(publisher, before());
             assertEquals(List.of(), again.written());
             assertEquals(0, again.mediaCopied());
-            assertEquals(ASSETS.files().size() + 4, again.unchanged());
+            assertEquals(ASSETS.files().size() + 4 + 3, again.unchanged());
 
             SitePublisher.Result second = publish(publisher, after());
             assertEquals(Set.of(VIEW + "albums/d/e/index.html", VIEW + "albums/d/index.html", VIEW + "albums/a/index.html",
-                    VIEW + "index.html"), Set.copyOf(second.written()));
-            assertEquals(List.of(VIEW + "albums/c/index.html"), second.deleted());
+                    VIEW + "index.html"), second.written().stream().filter(key -> !AlbumZips.isManifest(key)).collect(Collectors.toSet()));
+            assertEquals(1, second.written().stream().filter(AlbumZips::isManifest).count(), "d/e's; a's files are as they were");
+            assertEquals(List.of(VIEW + "albums/c/index.html"), second.deleted().stream().filter(key -> !AlbumZips.isManifest(key)).toList());
+            assertEquals(1, second.deleted().stream().filter(AlbumZips::isManifest).count(), "c's manifest goes with its page");
+            assertEquals(List.of(VIEW + "albums/c/index.html"), second.changedPages().stream()
+                    .filter(key -> key.contains("albums/c/")).toList(), "manifests are never invalidated");
             assertEquals(3, second.mediaCopied());
             assertEquals(3, second.mediaDeleted());
             assertEquals(List.of(), SiteIntegrity.brokenLinks(s3, bucket));
