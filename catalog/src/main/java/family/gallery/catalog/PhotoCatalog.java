@@ -1,12 +1,15 @@
 package family.gallery.catalog;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * The photo entries of the catalog table. Writes are conditional on S3's sequencer, so duplicate,
  * late and out-of-order events can neither roll an entry back nor bring a deleted photo back.
  * Reads are strongly consistent. Thread-safe; the client is the caller's.
+ *
+ * <p>Every album with a live photo is also listed in the album registry ({@link AlbumRegistry}),
+ * written before the album's first photo, so that every photo is read one small query per album
+ * instead of by a scan of the whole table.
  */
 public final class PhotoCatalog {
 
@@ -33,13 +40,17 @@ public final class PhotoCatalog {
     private static final AttributeValue DELETED = PhotoItems.s(PhotoStatus.DELETED.name());
     /** Segments of a full scan, read at once: DynamoDB serves each from its own partitions. */
     static final int SCAN_SEGMENTS = 4;
+    /** Albums queried at once when every photo is read. */
+    static final int PARALLEL_QUERIES = 16;
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final AlbumRegistry albums;
 
     public PhotoCatalog(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.albums = new AlbumRegistry(dynamo, table);
     }
 
     /** The entry for one original, tombstones included. */
@@ -77,6 +88,9 @@ public final class PhotoCatalog {
      * same or a newer sequencer.
      */
     public Recorded record(PhotoEntry entry) {
+        if (entry.isLive()) {
+            albums.register(entry.id().album());
+        }
         try {
             PutItemResponse response = dynamo.putItem(r -> r.tableName(table)
                     .item(PhotoItems.toItem(entry))
@@ -93,13 +107,9 @@ public final class PhotoCatalog {
 
     /** The READY and FAILED entries of one album (not of its sub-albums), in file name order. */
     public List<PhotoEntry> album(String album) {
-        return dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :photo)")
-                        .filterExpression("#status <> :deleted")
-                        .expressionAttributeNames(STATUS_NAME)
-                        .expressionAttributeValues(Map.of(":pk", PhotoItems.s(PhotoId.partitionKey(album)),
-                                ":photo", PhotoItems.s(PhotoId.PHOTO_PREFIX), ":deleted", DELETED)))
-                .items().stream().map(PhotoItems::fromItem).toList();
+        List<PhotoEntry> entries = new ArrayList<>();
+        albumItems(album).forEach(item -> entries.add(PhotoItems.fromItem(item)));
+        return List.copyOf(entries);
     }
 
     /** Every READY and FAILED entry of every album, in no particular order. */
@@ -110,26 +120,57 @@ public final class PhotoCatalog {
     }
 
     /**
-     * Every READY and FAILED entry of every album, in no particular order, read by a parallel scan of
-     * {@link #SCAN_SEGMENTS} segments, page by page: {@code each} is called from that many threads at
-     * once, and no more than a page per segment is held here at a time.
+     * Every READY and FAILED entry of every album, in no particular order: one query per registered
+     * album, {@link #PARALLEL_QUERIES} at a time, so {@code each} is called from that many threads at
+     * once, and no more than a page per album is held here at a time. Until the registry is complete
+     * (a catalog written before it existed), by a parallel scan of {@link #SCAN_SEGMENTS} segments
+     * instead, which then registers every album it found and marks the registry complete.
      */
     public void forEachPhoto(Consumer<PhotoEntry> each) {
-        ExecutorService segments = Executors.newFixedThreadPool(SCAN_SEGMENTS);
+        Optional<List<String>> registered = albums.all();
+        if (registered.isPresent()) {
+            inParallel(PARALLEL_QUERIES, registered.get().stream()
+                    .<Runnable>map(album -> () -> albumItems(album).forEach(item -> each.accept(PhotoItems.fromItem(item))))
+                    .toList());
+            return;
+        }
+        Set<String> found = ConcurrentHashMap.newKeySet();
+        inParallel(SCAN_SEGMENTS, IntStream.range(0, SCAN_SEGMENTS).<Runnable>mapToObj(segment -> () ->
+                dynamo.scanPaginator(r -> r.tableName(table).consistentRead(true)
+                                .segment(segment).totalSegments(SCAN_SEGMENTS)
+                                .filterExpression("begins_with(pk, :album) AND begins_with(sk, :photo) AND #status <> :deleted")
+                                .expressionAttributeNames(STATUS_NAME)
+                                .expressionAttributeValues(Map.of(":album", PhotoItems.s(PhotoId.ALBUM_PREFIX),
+                                        ":photo", PhotoItems.s(PhotoId.PHOTO_PREFIX), ":deleted", DELETED)))
+                        .items().forEach(item -> {
+                            PhotoEntry entry = PhotoItems.fromItem(item);
+                            found.add(entry.id().album());
+                            each.accept(entry);
+                        })).toList());
+        albums.registerAll(found);
+    }
+
+    /** The album's live photo items, page by page as the query returns them. */
+    private Iterable<Map<String, AttributeValue>> albumItems(String album) {
+        return dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :photo)")
+                        .filterExpression("#status <> :deleted")
+                        .expressionAttributeNames(STATUS_NAME)
+                        .expressionAttributeValues(Map.of(":pk", PhotoItems.s(PhotoId.partitionKey(album)),
+                                ":photo", PhotoItems.s(PhotoId.PHOTO_PREFIX), ":deleted", DELETED)))
+                .items();
+    }
+
+    /** Runs the work on that many threads; the first failure is rethrown once all have stopped. */
+    private static void inParallel(int threads, List<Runnable> work) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            CompletableFuture.allOf(IntStream.range(0, SCAN_SEGMENTS).mapToObj(segment -> CompletableFuture.runAsync(() ->
-                    dynamo.scanPaginator(r -> r.tableName(table).consistentRead(true)
-                                    .segment(segment).totalSegments(SCAN_SEGMENTS)
-                                    .filterExpression("begins_with(pk, :album) AND begins_with(sk, :photo) AND #status <> :deleted")
-                                    .expressionAttributeNames(STATUS_NAME)
-                                    .expressionAttributeValues(Map.of(":album", PhotoItems.s(PhotoId.ALBUM_PREFIX),
-                                            ":photo", PhotoItems.s(PhotoId.PHOTO_PREFIX), ":deleted", DELETED)))
-                            .items().forEach(item -> each.accept(PhotoItems.fromItem(item))), segments))
+            CompletableFuture.allOf(work.stream().map(task -> CompletableFuture.runAsync(task, pool))
                     .toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure : e;
         } finally {
-            segments.shutdownNow();
+            pool.shutdownNow();
         }
     }
 

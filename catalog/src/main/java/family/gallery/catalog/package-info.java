@@ -43,5 +43,11 @@
  * </table>
  *
  * <p>Readers that list photos must leave out tombstones; {@code album} and {@code photos} do.
+ *
+ * <h2>Album registry items</h2>
+ * <p>{@code pk = ALBUMS}, {@code sk = ALBUM#<album path>}: one per album that has had a live photo,
+ * written before that photo; and {@code sk = COMPLETE} once every album is registered (written by the
+ * first full read of a catalog from before the registry). Readers of every photo query each registered
+ * album instead of scanning the table.
  */
 package family.gallery.catalog;

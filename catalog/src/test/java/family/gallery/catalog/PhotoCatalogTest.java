@@ -115,4 +115,33 @@ class PhotoCatalogTest {
         catalog.record(ready(new PhotoId("again/inner", "broken.jpg"), "0066A1B2C3D4E5F80000", "three"));
         assertEquals(java.util.Set.of("broken.jpg"), catalog.sequencersAfter("again").keySet(), "one album, not its sub-albums");
     }
+
+    @Test
+    void everyPhotoIsReadAlbumByAlbumOnceARegistryScanListedTheAlbums() {
+        String table = aws.tableName("CatalogTable");
+        // A catalog from before the registry: its photos were written without registering their albums.
+        aws.dynamoDb().deleteItem(r -> r.tableName(table).key(java.util.Map.of(PhotoItems.PK, PhotoItems.s(AlbumRegistry.PARTITION),
+                PhotoItems.SK, PhotoItems.s(AlbumRegistry.COMPLETE))));
+        PhotoId old = new PhotoId("registry/before", "old.jpg");
+        CatalogSeeding.write(aws.dynamoDb(), table, List.of(ready(old, "10", "old")));
+        PhotoId recorded = new PhotoId("registry/recorded", "new.jpg");
+        catalog.record(ready(recorded, "10", "new"));
+        AlbumRegistry registry = new AlbumRegistry(aws.dynamoDb(), table);
+        assertTrue(registry.all().isEmpty(), "not complete until a scan has listed every album");
+
+        assertTrue(ids(catalog.photos()).containsAll(Set.of(old, recorded)), "the scan finds both");
+        assertTrue(registry.all().orElseThrow().containsAll(List.of("registry/before", "registry/recorded")));
+
+        PhotoId unregistered = new PhotoId("registry/bypassed", "x.jpg");
+        CatalogSeeding.write(aws.dynamoDb(), table, List.of(ready(unregistered, "10", "x")));
+        PhotoId later = new PhotoId("registry/later", "later.jpg");
+        catalog.record(ready(later, "10", "later"));
+        Set<PhotoId> read = ids(new PhotoCatalog(aws.dynamoDb(), table).photos());
+        assertTrue(read.containsAll(Set.of(old, recorded, later)), "every registered album is queried");
+        assertFalse(read.contains(unregistered), "no scan any more: an album written around the registry is not read");
+    }
+
+    private static Set<PhotoId> ids(List<PhotoEntry> entries) {
+        return entries.stream().map(PhotoEntry::id).collect(Collectors.toSet());
+    }
 }

@@ -1,14 +1,15 @@
 package family.gallery.site.build;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -40,25 +41,58 @@ public final class AlbumSettingsSource {
 
     /** @return the parsed file of each album (or ancestor) that has one */
     public Map<String, AlbumYaml.Parsed> read(Collection<String> albums) {
-        Set<String> paths = new TreeSet<>();
-        for (String album : albums) {
-            for (int slash = album.indexOf('/'); slash >= 0; slash = album.indexOf('/', slash + 1)) {
-                paths.add(album.substring(0, slash));
-            }
-            paths.add(album);
+        try (Reads reads = start()) {
+            albums.forEach(reads::album);
+            return reads.settings();
         }
+    }
+
+    /** Reads that begin as the albums turn up, so that they overlap the catalog scan that finds them. */
+    public Reads start() {
+        return new Reads();
+    }
+
+    /** The reads of one build: each album's file and its parents' files, each read once. */
+    public final class Reads implements AutoCloseable {
+
         // One small GET per album: a lifetime's two thousand albums are read a few at a time.
-        List<String> ordered = List.copyOf(paths);
-        List<Optional<AlbumYaml.Parsed>> read;
-        try (ParallelRequests reads = new ParallelRequests(PARALLEL_READS, "album-settings")) {
-            read = reads.all(ordered.stream().<Callable<Optional<AlbumYaml.Parsed>>>map(path -> () -> readOne(path)).toList());
+        private final ParallelRequests requests = new ParallelRequests(PARALLEL_READS, "album-settings");
+        private final Map<String, Future<Optional<AlbumYaml.Parsed>>> started = new ConcurrentHashMap<>();
+
+        private Reads() {
         }
-        Map<String, AlbumYaml.Parsed> settings = new LinkedHashMap<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            String path = ordered.get(i);
-            read.get(i).ifPresent(parsed -> settings.put(path, parsed));
+
+        /** Reads the files of the album and of its parents unless already begun; safe from any thread. */
+        public void album(String album) {
+            if (started.containsKey(album)) {
+                return;
+            }
+            for (int slash = album.indexOf('/'); slash >= 0; slash = album.indexOf('/', slash + 1)) {
+                begin(album.substring(0, slash));
+            }
+            begin(album);
         }
-        return settings;
+
+        private void begin(String path) {
+            started.computeIfAbsent(path, key -> requests.start(() -> readOne(key)));
+        }
+
+        /** Waits for every read begun; the first failure is rethrown. */
+        public Map<String, AlbumYaml.Parsed> settings() {
+            List<String> paths = new ArrayList<>(new TreeSet<>(started.keySet()));
+            List<Optional<AlbumYaml.Parsed>> read = ParallelRequests.answers(paths.stream().map(started::get).toList());
+            Map<String, AlbumYaml.Parsed> settings = new LinkedHashMap<>();
+            for (int i = 0; i < paths.size(); i++) {
+                String path = paths.get(i);
+                read.get(i).ifPresent(parsed -> settings.put(path, parsed));
+            }
+            return settings;
+        }
+
+        @Override
+        public void close() {
+            requests.close();
+        }
     }
 
     private Optional<AlbumYaml.Parsed> readOne(String path) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 import family.gallery.catalog.PhotoCatalog;
 import family.gallery.catalog.PhotoEntry;
@@ -22,12 +23,15 @@ public final class CatalogSource {
         this.catalog = catalog;
     }
 
-    public List<CatalogPhoto> photos() {
+    /** @param found told of each photo as the scan finds it, from the scan's threads */
+    public List<CatalogPhoto> photos(Consumer<CatalogPhoto> found) {
         // Converted as the pages of the scan arrive, so the catalog's own entries are never all held at once.
         Queue<CatalogPhoto> photos = new ConcurrentLinkedQueue<>();
         catalog.forEachPhoto(entry -> {
             if (entry.isLive()) {
-                photos.add(toPhoto(entry));
+                CatalogPhoto photo = toPhoto(entry);
+                found.accept(photo);
+                photos.add(photo);
             }
         });
         return List.copyOf(photos);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
@@ -64,9 +63,13 @@ public final class SiteBuild {
         Instant started = clock.instant();
         Gallery gallery = null;
         try {
-            List<CatalogPhoto> photos = catalog.photos();
-            Map<String, AlbumYaml.Parsed> settings =
-                    albumSettings.read(photos.stream().map(CatalogPhoto::album).collect(Collectors.toSet()));
+            List<CatalogPhoto> photos;
+            Map<String, AlbumYaml.Parsed> settings;
+            try (AlbumSettingsSource.Reads reads = albumSettings.start()) {
+                // Each album's album.yml is fetched as soon as the scan finds the album's first photo.
+                photos = catalog.photos(photo -> reads.album(photo.album()));
+                settings = reads.settings();
+            }
             Instant read = clock.instant();
             GalleryAssembler assembler = new GalleryAssembler(config.albumOrder());
             gallery = assembler.assemble(photos, settings);

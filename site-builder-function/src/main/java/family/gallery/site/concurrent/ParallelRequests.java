@@ -30,8 +30,18 @@ public final class ParallelRequests implements AutoCloseable {
     public <T> List<T> all(Collection<Callable<T>> requests) {
         List<Future<T>> pending = new ArrayList<>();
         for (Callable<T> request : requests) {
-            pending.add(threads.submit(request));
+            pending.add(start(request));
         }
+        return answers(pending);
+    }
+
+    /** Starts one request, for callers that learn of their requests one at a time; see {@link #answers}. */
+    public <T> Future<T> start(Callable<T> request) {
+        return threads.submit(request);
+    }
+
+    /** @return each started request's answer, in the order given; the first failure cancels the rest and is rethrown */
+    public static <T> List<T> answers(List<Future<T>> pending) {
         List<T> answers = new ArrayList<>(pending.size());
         for (Future<T> answer : pending) {
             try {
