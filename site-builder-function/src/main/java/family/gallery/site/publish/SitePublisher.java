@@ -177,17 +177,26 @@ public final class SitePublisher implements AutoCloseable {
 
     /**
      * Compares one sixteenth of the media (those whose digest starts with {@code digit}) in every
-     * audience's media folder with the bucket, correcting the manifest both ways.
+     * audience's media folder with the bucket, correcting the manifest both ways. Each sixteenth is
+     * listed as sixteen narrower prefixes at once: a lifetime's sixteenth is some 12,000 digests, which
+     * one listing would page through a thousand keys at a time, one request after another.
      */
     private void check(PublishedMedia known, Set<String> wanted, char digit) {
+        Set<String> mayExist = known.mayExist();
         Set<String> mediaFolders = new TreeSet<>();
-        Stream.concat(known.mayExist().stream(), wanted.stream()).map(SitePublisher::mediaFolder)
+        Stream.concat(mayExist.stream(), wanted.stream()).map(SitePublisher::mediaFolder)
                 .flatMap(Optional::stream).forEach(mediaFolders::add);
         for (String folder : mediaFolders) {
             String share = folder + digit;
+            List<Set<String>> listed = writes.all(DIGEST_DIGITS.chars().mapToObj(second -> share + (char) second)
+                    .<Callable<Set<String>>>map(prefix -> () -> {
+                        Set<String> keys = new HashSet<>();
+                        s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().forEach(o -> keys.add(o.key()));
+                        return keys;
+                    }).toList());
             Set<String> found = new HashSet<>();
-            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(share)).contents().forEach(o -> found.add(o.key()));
-            known.markAbsent(known.mayExist().stream().filter(key -> key.startsWith(share) && !found.contains(key)).toList());
+            listed.forEach(found::addAll);
+            known.markAbsent(mayExist.stream().filter(key -> key.startsWith(share) && !found.contains(key)).toList());
             known.markPresent(found);
         }
     }
