@@ -55,6 +55,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class LocalAws implements AutoCloseable {
 
+    /** Between two TTL sweeps the local DynamoDB is left alone at least this many times as long as a sweep took. */
+    private static final long SWEEP_IDLE_FACTOR = 20;
+
     private static final Logger LOG = Logger.getLogger(LocalAws.class.getName());
     private static final int PORT_ATTEMPTS = 3;
 
@@ -201,7 +204,7 @@ public final class LocalAws implements AutoCloseable {
             return thread;
         });
         long interval = config.ttlSweepInterval().toMillis();
-        sweeper.scheduleWithFixedDelay(this::sweepExpiredItems, interval, interval, TimeUnit.MILLISECONDS);
+        sweeper.schedule(() -> sweepExpiredItems(sweeper, interval), interval, TimeUnit.MILLISECONDS);
         started.push(sweeper::shutdownNow);
 
         if (config.runFunctions()) {
@@ -253,11 +256,23 @@ public final class LocalAws implements AutoCloseable {
         }
     }
 
-    private void sweepExpiredItems() {
+    /**
+     * Sweeps, then sweeps again after the interval or {@link #SWEEP_IDLE_FACTOR} times as long as this
+     * sweep took, whichever is longer: a sweep scans every table, which the local DynamoDB pages ever
+     * slower as a table grows. At a lifetime's catalog one sweep takes most of a minute, and sweeps
+     * back to back would hold up every other request to it.
+     */
+    private void sweepExpiredItems(ScheduledExecutorService sweeper, long intervalMillis) {
+        long started = System.nanoTime();
         try {
             DynamoDbService.sweepExpiredItems(dynamoDb, topology, Instant.now());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "expired item sweep failed", e);
+        }
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        if (!sweeper.isShutdown()) {
+            sweeper.schedule(() -> sweepExpiredItems(sweeper, intervalMillis),
+                    Math.max(intervalMillis, SWEEP_IDLE_FACTOR * tookMillis), TimeUnit.MILLISECONDS);
         }
     }
 
